@@ -1,0 +1,180 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/spf13/cobra"
+)
+
+func newQuestionnaireShowCmd(e env, opts *globalOptions) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show [ID|FILE]",
+		Short: "Print a questionnaire readably, or as JSON",
+		Long: `Print a questionnaire: its groups, dimensions, questions with their five anchored
+options, the recommendations per level and the scoring rules. Without an argument it shows
+the questionnaire of --questionnaire, else the embedded default. --json prints the parsed
+definition (documented in the README) in every language the questionnaire has.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ref := ""
+			if len(args) == 1 {
+				ref = args[0]
+			}
+			q, err := resolveQuestionnaire(e, opts, ref)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(e.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(q)
+			}
+			lang, err := language(opts, q)
+			if err != nil {
+				return err
+			}
+			return writeQuestionnaire(e.stdout, q, lang, textWidth(e.getenv))
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the definition as JSON")
+	return cmd
+}
+
+// textWidth is the width plain-text output wraps at: $COLUMNS, else 100.
+func textWidth(getenv func(string) string) int {
+	if n, err := strconv.Atoi(getenv("COLUMNS")); err == nil && n >= 40 {
+		return min(n, 160)
+	}
+	return 100
+}
+
+// showLabels are the words of the plain-text questionnaire listing.
+var showLabels = map[string]map[string]string{
+	"nl": {
+		"version": "versie", "levels": "Niveaus", "rules": "Regels",
+		"threshold": "drempel per fase", "cap": "funderingsplafond", "on": "aan", "off": "uit",
+		"spread": "discussie vanaf spreiding", "anonymity": "anonimiteitsdrempel", "target": "doelniveau",
+		"weight": "gewicht", "stages": "fasen, in volgorde", "governance": "fundering: governance",
+		"readiness": "fundering: paraatheid", "recs": "Aanbevelingen (van niveau naar het volgende)",
+		"questions": "vragen", "respondents": "respondenten",
+	},
+	"en": {
+		"version": "version", "levels": "Levels", "rules": "Rules",
+		"threshold": "stage threshold", "cap": "foundation cap", "on": "on", "off": "off",
+		"spread": "discussion from spread", "anonymity": "anonymity threshold", "target": "target level",
+		"weight": "weight", "stages": "stages, in order", "governance": "foundation: governance",
+		"readiness": "foundation: readiness", "recs": "Recommendations (from a level to the next)",
+		"questions": "questions", "respondents": "respondents",
+	},
+}
+
+// writeQuestionnaire prints q in lang as indented, wrapped plain text.
+func writeQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string, width int) error {
+	l := showLabels["en"]
+	if lang == "nl" {
+		l = showLabels["nl"]
+	}
+	p := &printer{w: w, width: width}
+	p.line(0, fmt.Sprintf("%s (%s, %s %d)", q.Title.In(lang), q.ID, l["version"], q.Version))
+	p.para(0, q.Description.In(lang))
+	p.blank()
+	var levels []string
+	for i := range q.Levels {
+		levels = append(levels, fmt.Sprintf("%d %s", i+1, q.LevelName(i+1, lang)))
+	}
+	p.line(0, l["levels"]+": "+strings.Join(levels, " · "))
+	cap := l["off"]
+	if q.Rules.FoundationCap {
+		cap = l["on"]
+	}
+	p.line(0, fmt.Sprintf("%s: %s %s · %s %s · %s %d · %s %d %s · %s %d", l["rules"],
+		l["threshold"], strconv.FormatFloat(q.Rules.StageThreshold, 'f', -1, 64), l["cap"], cap,
+		l["spread"], q.Rules.ConsensusSpread, l["anonymity"], q.Rules.AnonymityThreshold, l["respondents"],
+		l["target"], q.Rules.DefaultTarget))
+	for gi, g := range q.Groups {
+		p.blank()
+		head := fmt.Sprintf("%d  %s", gi+1, strings.ToUpper(g.Name.In(lang)))
+		if g.Kind != questionnaire.KindPlain {
+			head += "  (" + l[string(g.Kind)] + ")"
+		}
+		p.line(0, head)
+		p.para(3, g.Description.In(lang))
+		for di, d := range g.Dimensions {
+			p.blank()
+			meta := fmt.Sprintf("%s %s", l["weight"], strconv.FormatFloat(d.Weight, 'f', -1, 64))
+			if d.Target > 0 {
+				meta += fmt.Sprintf(" · %s %d", l["target"], d.Target)
+			}
+			p.line(3, fmt.Sprintf("%d.%d  %s  [%s]  %s", gi+1, di+1, d.Name.In(lang), d.ID, meta))
+			p.para(8, d.Description.In(lang))
+			for qi, x := range d.Questions {
+				p.blank()
+				num := fmt.Sprintf("%d.%d.%d  ", gi+1, di+1, qi+1)
+				text := x.Text.In(lang) + "  [" + x.ID + "]"
+				if x.Weight != 1 {
+					text += fmt.Sprintf("  (%s %s)", l["weight"], strconv.FormatFloat(x.Weight, 'f', -1, 64))
+				}
+				p.hanging(8, num, text)
+				p.para(8+len(num), x.Help.In(lang))
+				for oi, o := range x.Options {
+					p.hanging(8+len(num), fmt.Sprintf("%d  ", oi), o.In(lang))
+				}
+			}
+			if len(d.Recommendations) > 0 {
+				p.blank()
+				p.line(8, l["recs"]+":")
+				for level := 1; level < questionnaire.MaxLevel; level++ {
+					if r, ok := d.Recommendations[level]; ok {
+						p.hanging(10, fmt.Sprintf("%d → %d  ", level, level+1), r.In(lang))
+					}
+				}
+			}
+		}
+	}
+	return p.err
+}
+
+// printer writes wrapped, indented text and remembers the first write error.
+type printer struct {
+	w     io.Writer
+	width int
+	err   error
+}
+
+func (p *printer) write(s string) {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, s)
+	}
+}
+
+func (p *printer) blank() { p.write("\n") }
+
+func (p *printer) line(indent int, s string) { p.hanging(indent, "", s) }
+
+// para prints s wrapped at indent; nothing when s is empty.
+func (p *printer) para(indent int, s string) {
+	if strings.TrimSpace(s) != "" {
+		p.hanging(indent, "", s)
+	}
+}
+
+// hanging prints lead at indent and s wrapped beside it, continuation lines
+// aligned under the start of s.
+func (p *printer) hanging(indent int, lead, s string) {
+	pad := indent + ansi.StringWidth(lead)
+	wrapped := ansi.Wordwrap(s, max(p.width-pad, 20), "")
+	for i, ln := range strings.Split(wrapped, "\n") {
+		if i == 0 {
+			p.write(strings.Repeat(" ", indent) + lead + ln + "\n")
+		} else {
+			p.write(strings.Repeat(" ", pad) + ln + "\n")
+		}
+	}
+}

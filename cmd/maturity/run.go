@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+)
+
+// env is what the program receives from the outside world, so that tests can
+// run it in-process with their own streams and environment.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitRuntime = 1
+	exitInput   = 2 // bad usage or bad input
+)
+
+// inputError is an error in what the user typed or gave: exit code 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+// badInput makes an inputError from a formatted message.
+func badInput(format string, args ...any) error {
+	return inputError{fmt.Errorf(format, args...)}
+}
+
+// run executes one command line.
+func run(ctx context.Context, args []string, e env) error {
+	root, state := newRootCmd(e)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err != nil && !state.started {
+		// Cobra failed before any command ran: an unknown command, a bad flag
+		// or a wrong number of arguments.
+		return inputError{fmt.Errorf("%w\nRun 'maturity --help' for usage.", err)}
+	}
+	return err
+}
+
+// exitCode prints err, if any, and decides the process exit code.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var verr *questionnaire.ValidationError
+	var ierr inputError
+	switch {
+	case errors.As(err, &verr):
+		fmt.Fprintln(stderr, err)
+		return exitInput
+	case errors.As(err, &ierr):
+		fmt.Fprintln(stderr, "maturity:", err)
+		return exitInput
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "maturity: interrupted")
+		return exitRuntime
+	}
+	fmt.Fprintln(stderr, "maturity:", err)
+	return exitRuntime
+}

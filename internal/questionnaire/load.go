@@ -1,0 +1,114 @@
+package questionnaire
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// MaxFileSize is the largest questionnaire file that is read.
+const MaxFileSize = 8 << 20
+
+// Parse decodes and validates a questionnaire. file names the source in
+// problems. A file with any problem gives a *ValidationError listing all of them.
+func Parse(file string, src []byte) (*Questionnaire, error) {
+	problems := func(ps ...Problem) error {
+		sortProblems(ps)
+		return &ValidationError{Problems: ps}
+	}
+	if len(src) > MaxFileSize {
+		return nil, problems(Problem{File: file, Message: fmt.Sprintf("is %d bytes (expected at most %d)", len(src), MaxFileSize)})
+	}
+	if strings.TrimSpace(string(src)) == "" {
+		return nil, problems(Problem{File: file, Message: "is empty (expected a questionnaire: id, version, title, groups)"})
+	}
+	root, err := parseYAML(src)
+	if err != nil {
+		p := Problem{File: file, Message: "YAML syntax: " + err.Error()}
+		var ye yaml.Error
+		if errors.As(err, &ye) {
+			p.Message = "YAML syntax: " + ye.GetMessage()
+			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+				p.Line, p.Column = tk.Position.Line, tk.Position.Column
+			}
+		}
+		return nil, problems(p)
+	}
+	d := &decoder{file: file, anchors: map[string]ast.Node{}, budget: nodeBudget, seen: map[string]map[string]int{}}
+	ast.Walk(anchorCollector(d.anchors), root)
+	q := d.questionnaire(root)
+	if d.exhausted() {
+		d.problems = append(d.problems, Problem{File: file, Message: fmt.Sprintf("expands to more than %d values through aliases (expected a smaller file)", nodeBudget)})
+	}
+	if len(d.problems) > 0 {
+		return nil, problems(d.problems...)
+	}
+	sum := sha256.Sum256(src)
+	q.Digest = hex.EncodeToString(sum[:])
+	q.link()
+	return q, nil
+}
+
+// parseYAML parses exactly one document. The parser is third-party code fed
+// with user input, so a panic inside it becomes an error, never a crash.
+func parseYAML(src []byte) (root ast.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			root, err = nil, fmt.Errorf("cannot parse this file (%v)", r)
+		}
+	}()
+	f, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return nil, err
+	}
+	var docs []*ast.DocumentNode
+	for _, doc := range f.Docs {
+		if doc != nil && doc.Body != nil {
+			docs = append(docs, doc)
+		}
+	}
+	switch len(docs) {
+	case 0:
+		return nil, errors.New("no content (expected a questionnaire: id, version, title, groups)")
+	case 1:
+		return docs[0].Body, nil
+	}
+	return nil, errors.New("more than one YAML document (expected exactly one questionnaire per file)")
+}
+
+// anchorCollector records every anchor so aliases can be followed in any order.
+type anchorCollector map[string]ast.Node
+
+// Visit implements ast.Visitor.
+func (a anchorCollector) Visit(n ast.Node) ast.Visitor {
+	if an, ok := n.(*ast.AnchorNode); ok && an.Name != nil {
+		a[an.Name.String()] = an.Value
+	}
+	return a
+}
+
+// LoadFile reads and parses the questionnaire file at path.
+func LoadFile(path string) (*Questionnaire, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory (expected a questionnaire file)", path)
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &ValidationError{Problems: []Problem{{File: path, Message: fmt.Sprintf("is %d bytes (expected at most %d)", info.Size(), MaxFileSize)}}}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, src)
+}
