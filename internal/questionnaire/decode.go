@@ -535,11 +535,11 @@ func (d *decoder) groups(n ast.Node, path string) []*Group {
 		if g.Kind == KindStages {
 			if stages != nil {
 				line, _ := position(stages)
-				d.problem(kindAt, join(p, "kind"), "a second stages group (expected one at most; the first is on line %d)", line)
+				d.problem(kindAt, join(p, "kind"), "is a second stages group (expected at most one; the first is on line %d)", line)
 			} else {
 				stages = kindAt
 				if len(g.Dimensions) < 2 {
-					d.problem(kindAt, join(p, "kind"), "a stages group with %d stage(s) (expected at least 2 dimensions, one per stage, in order)", len(g.Dimensions))
+					d.problem(kindAt, join(p, "kind"), "stages group has %d dimension(s) (expected at least 2: one dimension per stage, in order)", len(g.Dimensions))
 				}
 			}
 		}
@@ -568,7 +568,7 @@ func (d *decoder) dimensions(n ast.Node, path string) []*Dimension {
 			{"name", true, func(n ast.Node, p string) { dim.Name = d.text(n, p) }},
 			{"description", false, func(n ast.Node, p string) { dim.Description = d.text(n, p) }},
 			{"weight", false, func(n ast.Node, p string) {
-				if v, ok := d.number(n, p, 0, 1000, true, "a weight above 0 (at most 1000)"); ok {
+				if v, ok := d.number(n, p, 0, 1000, true, "a weight above 0, at most 1000"); ok {
 					dim.Weight = v
 				}
 			}},
@@ -622,7 +622,7 @@ func (d *decoder) questions(n ast.Node, path string) []*Question {
 			{"text", true, func(n ast.Node, p string) { q.Text = d.text(n, p) }},
 			{"help", false, func(n ast.Node, p string) { q.Help = d.text(n, p) }},
 			{"weight", false, func(n ast.Node, p string) {
-				if v, ok := d.number(n, p, 0, 1000, true, "a weight above 0 (at most 1000)"); ok {
+				if v, ok := d.number(n, p, 0, 1000, true, "a weight above 0, at most 1000"); ok {
 					q.Weight = v
 				}
 			}},

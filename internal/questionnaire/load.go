@@ -29,17 +29,10 @@ func Parse(file string, src []byte) (*Questionnaire, error) {
 	if strings.TrimSpace(string(src)) == "" {
 		return nil, problems(Problem{File: file, Message: "is empty (expected a questionnaire: id, version, title, groups)"})
 	}
-	root, err := parseYAML(src)
-	if err != nil {
-		p := Problem{File: file, Message: "YAML syntax: " + err.Error()}
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			p.Message = "YAML syntax: " + ye.GetMessage()
-			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				p.Line, p.Column = tk.Position.Line, tk.Position.Column
-			}
-		}
-		return nil, problems(p)
+	root, p := parseYAML(src)
+	if p != nil {
+		p.File = file
+		return nil, problems(*p)
 	}
 	d := &decoder{file: file, anchors: map[string]ast.Node{}, budget: nodeBudget, seen: map[string]map[string]int{}}
 	ast.Walk(anchorCollector(d.anchors), root)
@@ -56,17 +49,26 @@ func Parse(file string, src []byte) (*Questionnaire, error) {
 	return q, nil
 }
 
-// parseYAML parses exactly one document. The parser is third-party code fed
-// with user input, so a panic inside it becomes an error, never a crash.
-func parseYAML(src []byte) (root ast.Node, err error) {
+// parseYAML parses exactly one document, or says what is wrong. The parser is
+// third-party code fed with user input, so a panic inside it becomes a
+// problem, never a crash.
+func parseYAML(src []byte) (root ast.Node, p *Problem) {
 	defer func() {
 		if r := recover(); r != nil {
-			root, err = nil, fmt.Errorf("cannot parse this file (%v)", r)
+			root, p = nil, &Problem{Message: fmt.Sprintf("YAML syntax: cannot parse this file (%v)", r)}
 		}
 	}()
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return nil, err
+		p := &Problem{Message: "YAML syntax: " + err.Error()}
+		var ye yaml.Error
+		if errors.As(err, &ye) {
+			p.Message = "YAML syntax: " + ye.GetMessage()
+			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+				p.Line, p.Column = tk.Position.Line, tk.Position.Column
+			}
+		}
+		return nil, p
 	}
 	var docs []*ast.DocumentNode
 	for _, doc := range f.Docs {
@@ -76,11 +78,15 @@ func parseYAML(src []byte) (root ast.Node, err error) {
 	}
 	switch len(docs) {
 	case 0:
-		return nil, errors.New("no content (expected a questionnaire: id, version, title, groups)")
+		return nil, &Problem{Message: "has no content (expected a questionnaire: id, version, title, groups)"}
 	case 1:
 		return docs[0].Body, nil
 	}
-	return nil, errors.New("more than one YAML document (expected exactly one questionnaire per file)")
+	line, col := position(docs[1].Body)
+	if tk := docs[1].Start; tk != nil && tk.Position != nil {
+		line, col = tk.Position.Line, tk.Position.Column
+	}
+	return nil, &Problem{Line: line, Column: col, Message: "a second YAML document starts here (expected exactly one questionnaire per file)"}
 }
 
 // anchorCollector records every anchor so aliases can be followed in any order.

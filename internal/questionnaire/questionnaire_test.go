@@ -1,0 +1,241 @@
+package questionnaire_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/questionnaires"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected messages of testdata/invalid")
+
+// TestParse_Invalid checks the exact messages for each malformed file: every
+// problem is reported, in file order, as FILE:LINE:COL: FIELD: MESSAGE.
+func TestParse_Invalid(t *testing.T) {
+	files, err := filepath.Glob("testdata/invalid/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 15 {
+		t.Fatalf("only %d malformed files; want at least 15", len(files))
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := questionnaire.Parse(filepath.Base(f), src)
+			var verr *questionnaire.ValidationError
+			if !errors.As(err, &verr) {
+				t.Fatalf("Parse = %v, %v; want a *ValidationError", q, err)
+			}
+			if q != nil {
+				t.Errorf("Parse returned a questionnaire along with problems")
+			}
+			got := err.Error() + "\n"
+			wantFile := strings.TrimSuffix(f, ".yaml") + ".want"
+			if *update {
+				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("messages differ\n got:\n%s\nwant:\n%s", got, want)
+			}
+			for _, p := range verr.Problems {
+				if p.Line == 0 && name != "empty" {
+					t.Errorf("problem without a line: %s", p)
+				}
+			}
+		})
+	}
+}
+
+func mustLoad(t *testing.T, path string) *questionnaire.Questionnaire {
+	t.Helper()
+	q, err := questionnaire.LoadFile(path)
+	if err != nil {
+		t.Fatalf("LoadFile(%s): %v", path, err)
+	}
+	return q
+}
+
+func TestParse_Minimal(t *testing.T) {
+	q := mustLoad(t, "testdata/valid/minimal.yaml")
+	if q.ID != "mini" || q.Version != 1 {
+		t.Errorf("id, version = %q, %d; want mini, 1", q.ID, q.Version)
+	}
+	if got := strings.Join(q.Languages, ","); got != "nl,en" {
+		t.Errorf("languages = %s; want the default nl,en", got)
+	}
+	if q.Rules != questionnaire.DefaultRules() {
+		t.Errorf("rules = %+v; want the defaults %+v", q.Rules, questionnaire.DefaultRules())
+	}
+	if got := q.LevelName(3, "nl") + "/" + q.LevelName(5, "en"); got != "Systematisch/Transformational" {
+		t.Errorf("level names = %s; want Gartner's defaults", got)
+	}
+	if g := q.StageGroup(); g == nil || g.ID != "ladder" || len(g.Dimensions) != 2 {
+		t.Fatalf("stage group = %+v; want ladder with 2 stages", g)
+	}
+	q2 := q.Question("q2")
+	if q2 == nil || q2.Dimension.ID != "second" || q2.Dimension.Group.ID != "ladder" || q2.Weight != 1 {
+		t.Fatalf("question q2 = %+v; want weight 1 in second/ladder", q2)
+	}
+	if got := q2.Options[4].In("en"); got != "better" {
+		t.Errorf("option 4 = %q; want better", got)
+	}
+	if len(q.Digest) != 64 {
+		t.Errorf("digest = %q; want a SHA-256 in hex", q.Digest)
+	}
+}
+
+func TestParse_DutchOnly(t *testing.T) {
+	q := mustLoad(t, "testdata/valid/dutch-only.yaml")
+	if got := strings.Join(q.Languages, ","); got != "nl" {
+		t.Errorf("languages = %s; want nl", got)
+	}
+	want := questionnaire.Rules{StageThreshold: 2.5, FoundationCap: false, ConsensusSpread: 2, AnonymityThreshold: 3, DefaultTarget: 4}
+	if q.Rules != want {
+		t.Errorf("rules = %+v; want %+v", q.Rules, want)
+	}
+	if got := q.Description.In("nl"); got != "Een korte meting die de afdeling zelf heeft opgesteld.\nTwee regels tekst in een blok.\n" {
+		t.Errorf("block description = %q", got)
+	}
+	d := q.Dimension("rapportage")
+	if d.Weight != 2 || d.Target != 3 || len(d.Recommendations) != 2 || d.Recommendations[3].In("nl") != "Deel de overzichten met andere afdelingen." {
+		t.Errorf("dimension = %+v", d)
+	}
+	if x := q.Question("r1"); x.Weight != 0.5 || x.Options[1].In("nl") != "Af en toe" {
+		t.Errorf("question = %+v", x)
+	}
+	if q.StageGroup() != nil {
+		t.Errorf("a questionnaire without kind: stages has a stage group")
+	}
+	// A text asked in a language the file lacks falls back to one it has.
+	if got := q.Title.In("en"); got != "Onze eigen meting" {
+		t.Errorf("fallback title = %q", got)
+	}
+}
+
+func TestParse_OwnLevelsAndAliases(t *testing.T) {
+	q := mustLoad(t, "testdata/valid/english-levels.yaml")
+	if got := q.LevelName(1, "en") + "/" + q.LevelName(5, "en"); got != "Beginning/Mastering" {
+		t.Errorf("level names = %s", got)
+	}
+	if q.LevelName(0, "en") != "" || q.LevelName(6, "en") != "" {
+		t.Errorf("LevelName outside 1–5 is not empty")
+	}
+	c2 := q.Question("c2")
+	if len(c2.Options) != 5 || c2.Options[3].In("en") != "Most" {
+		t.Errorf("aliased options = %v", c2.Options)
+	}
+}
+
+// TestParse_AliasBomb: nested aliases that would expand to billions of
+// values are refused quickly instead of exhausting memory.
+func TestParse_AliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: bomb\nversion: 1\ntitle: {nl: a, en: a}\n")
+	b.WriteString("x0: &o0 [{nl: a, en: a}, {nl: a, en: a}, {nl: a, en: a}, {nl: a, en: a}, {nl: a, en: a}]\n")
+	b.WriteString("q0: &q0 [")
+	for i := 0; i < 30; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`{id: q, text: {nl: a, en: a}, options: *o0}`)
+	}
+	b.WriteString("]\n")
+	b.WriteString("d0: &d0 [")
+	for i := 0; i < 100; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`{id: d, name: {nl: a, en: a}, questions: *q0}`)
+	}
+	b.WriteString("]\ngroups: [")
+	for i := 0; i < 100; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`{id: g, name: {nl: a, en: a}, dimensions: *d0}`)
+	}
+	b.WriteString("]\n")
+	_, err := questionnaire.Parse("bomb.yaml", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "expands to more than") {
+		t.Fatalf("Parse(alias bomb) = %v; want the expansion refused", err)
+	}
+}
+
+// TestDefault checks the shipped questionnaire against what the project
+// promises of it: three groups, the four ordered stages, at least 45
+// questions, and every text and recommendation in Dutch and English.
+func TestDefault(t *testing.T) {
+	src, err := questionnaires.FS.ReadFile(questionnaires.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := questionnaire.Parse(questionnaires.Default, src)
+	if err != nil {
+		t.Fatalf("default questionnaire: %v", err)
+	}
+	if q.ID != "gemeente-datagedreven" {
+		t.Errorf("id = %q", q.ID)
+	}
+	kinds := map[questionnaire.GroupKind]int{}
+	for _, g := range q.Groups {
+		kinds[g.Kind] = len(g.Dimensions)
+	}
+	if kinds[questionnaire.KindStages] != 4 || kinds[questionnaire.KindGovernance] < 6 || kinds[questionnaire.KindReadiness] < 6 {
+		t.Errorf("dimensions per kind = %v; want 4 stages and at least 6 governance and 6 readiness", kinds)
+	}
+	var stages []string
+	for _, d := range q.StageGroup().Dimensions {
+		stages = append(stages, d.ID)
+	}
+	if got := strings.Join(stages, ","); got != "descriptive,diagnostic,predictive,prescriptive" {
+		t.Errorf("stages = %s", got)
+	}
+	if n := len(q.Questions()); n < 45 {
+		t.Errorf("%d questions; want at least 45", n)
+	}
+	for _, d := range q.Dimensions() {
+		for level := 1; level < questionnaire.MaxLevel; level++ {
+			for _, lang := range []string{"nl", "en"} {
+				if strings.TrimSpace(d.Recommendations[level][lang]) == "" {
+					t.Errorf("dimension %s: no recommendation for level %d in %s", d.ID, level, lang)
+				}
+			}
+		}
+		if len(d.Questions) < 2 {
+			t.Errorf("dimension %s has %d question(s); want at least 2", d.ID, len(d.Questions))
+		}
+	}
+	for _, x := range q.Questions() {
+		if len(x.Options) != 5 {
+			t.Errorf("question %s has %d options", x.ID, len(x.Options))
+		}
+		for _, lang := range []string{"nl", "en"} {
+			if x.Text[lang] == "" || x.Help[lang] == "" {
+				t.Errorf("question %s lacks text or help in %s", x.ID, lang)
+			}
+			seen := map[string]bool{}
+			for i, o := range x.Options {
+				if seen[o[lang]] {
+					t.Errorf("question %s: option %d repeats another in %s", x.ID, i, lang)
+				}
+				seen[o[lang]] = true
+			}
+		}
+	}
+}
