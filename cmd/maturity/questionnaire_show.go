@@ -169,12 +169,38 @@ func (p *printer) para(indent int, s string) {
 // aligned under the start of s.
 func (p *printer) hanging(indent int, lead, s string) {
 	pad := indent + ansi.StringWidth(lead)
-	wrapped := ansi.Wordwrap(s, max(p.width-pad, 20), "")
-	for i, ln := range strings.Split(wrapped, "\n") {
+	for i, ln := range wrap(s, max(p.width-pad, 20)) {
 		if i == 0 {
 			p.write(strings.Repeat(" ", indent) + lead + ln + "\n")
 		} else {
 			p.write(strings.Repeat(" ", pad) + ln + "\n")
 		}
 	}
+}
+
+// wrap breaks s into lines of at most width columns at spaces, keeping the
+// line breaks s has; a single word longer than width stands on its own line.
+func wrap(s string, width int) []string {
+	var lines []string
+	for _, para := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		if ansi.StringWidth(para) <= width {
+			lines = append(lines, para)
+			continue
+		}
+		line, lineWidth := "", 0
+		for _, word := range strings.Fields(para) {
+			w := ansi.StringWidth(word)
+			switch {
+			case lineWidth == 0:
+				line, lineWidth = word, w
+			case lineWidth+1+w <= width:
+				line, lineWidth = line+" "+word, lineWidth+1+w
+			default:
+				lines = append(lines, line)
+				line, lineWidth = word, w
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
