@@ -1,6 +1,6 @@
 module github.com/maturity-nl/maturity
 
-go 1.26.8
+go 1.26
 
 require (
 	github.com/charmbracelet/x/ansi v0.11.6
