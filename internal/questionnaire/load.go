@@ -45,6 +45,7 @@ func Parse(file string, src []byte) (*Questionnaire, error) {
 	}
 	sum := sha256.Sum256(src)
 	q.Digest = hex.EncodeToString(sum[:])
+	q.Source = src
 	q.link()
 	return q, nil
 }

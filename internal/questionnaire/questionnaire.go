@@ -19,6 +19,9 @@ type Questionnaire struct {
 	Groups []*Group `json:"groups"`
 	// Digest is the SHA-256 of the file the questionnaire was loaded from.
 	Digest string `json:"digest"`
+	// Source is the file as read: the snapshot stored with every assessment
+	// so that old results stay readable after the file changes.
+	Source []byte `json:"-"`
 
 	dims    []*Dimension
 	qs      []*Question

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Respondent is one pseudonymous person answering in an assessment.
+type Respondent struct {
+	ID           int64
+	AssessmentID int64
+	Alias        string
+}
+
+// Answer is one respondent's answer to one question: 0–4, dk or na.
+type Answer struct {
+	Respondent string
+	Question   string
+	Value      string
+	AnsweredAt time.Time
+}
+
+// Note is evidence or discussion on a question or a dimension. Respondent is
+// "" for a note of the group (a facilitator's record of a discussion).
+type Note struct {
+	ID         int64
+	Respondent string
+	Question   string
+	Dimension  string
+	Text       string
+	CreatedAt  time.Time
+}
+
+// validValue reports whether v is an answer code the database takes.
+func validValue(v string) bool {
+	switch v {
+	case "0", "1", "2", "3", "4", "dk", "na":
+		return true
+	}
+	return false
+}
+
+// Respondent returns the respondent with this alias in the assessment,
+// adding them when new. Aliases are pseudonyms: no personal data is needed.
+func (s *Store) Respondent(ctx context.Context, assessmentID int64, alias string) (Respondent, error) {
+	var r Respondent
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := assessmentByID(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		var err error
+		r, _, err = respondent(ctx, tx, assessmentID, alias, s.now())
+		return err
+	})
+	return r, err
+}
+
+// respondent finds or adds a respondent and says whether it was added.
+func respondent(ctx context.Context, tx *sql.Tx, assessmentID int64, alias, now string) (Respondent, bool, error) {
+	alias = strings.TrimSpace(alias)
+	if alias == "" {
+		return Respondent{}, false, errorf(EINVALID, "a respondent needs an alias (a pseudonym)")
+	}
+	r := Respondent{AssessmentID: assessmentID, Alias: alias}
+	err := tx.QueryRowContext(ctx, `SELECT id FROM respondents WHERE assessment_id = ? AND alias = ?`, assessmentID, alias).Scan(&r.ID)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return r, false, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO respondents (assessment_id, alias, created_at) VALUES (?, ?, ?)`, assessmentID, alias, now)
+	if err != nil {
+		return r, false, err
+	}
+	r.ID, err = res.LastInsertId()
+	return r, true, err
+}
+
+// SaveAnswer stores a respondent's answer to a question, replacing an earlier
+// one; it is committed when SaveAnswer returns.
+func (s *Store) SaveAnswer(ctx context.Context, respondentID int64, question, value string) error {
+	if !validValue(value) {
+		return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", value)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return saveAnswer(ctx, tx, respondentID, question, value, s.now())
+	})
+}
+
+func saveAnswer(ctx context.Context, tx *sql.Tx, respondentID int64, question, value, now string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO answers (respondent_id, question, answer, answered_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (respondent_id, question) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`,
+		respondentID, question, value, now)
+	return err
+}
+
+// Answers returns a respondent's answers by question id.
+func (s *Store) Answers(ctx context.Context, respondentID int64) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT question, answer FROM answers WHERE respondent_id = ?`, respondentID)
+	if err != nil {
+		return nil, translate(s.path, err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var q, v string
+		if err := rows.Scan(&q, &v); err != nil {
+			return nil, err
+		}
+		out[q] = v
+	}
+	return out, rows.Err()
+}
+
+// NoteInput is a note to save: on Question or on Dimension (one of them).
+// With a respondent, the note is theirs and saving again replaces it (an
+// empty text removes it); without one, it is added as a note of the group.
+type NoteInput struct {
+	AssessmentID int64
+	RespondentID int64 // 0 for a note of the group
+	Question     string
+	Dimension    string
+	Text         string
+}
+
+// SaveNote stores a note; it is committed when SaveNote returns.
+func (s *Store) SaveNote(ctx context.Context, n NoteInput) error {
+	if (n.Question == "") == (n.Dimension == "") {
+		return errorf(EINVALID, "a note belongs to a question or to a dimension")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return saveNote(ctx, tx, n, s.now())
+	})
+}
+
+func saveNote(ctx context.Context, tx *sql.Tx, n NoteInput, now string) error {
+	q, d := nullable(n.Question), nullable(n.Dimension)
+	text := strings.TrimSpace(n.Text)
+	if n.RespondentID == 0 {
+		if text == "" {
+			return errorf(EINVALID, "a note needs a text")
+		}
+		// The same note of the group is kept once, so importing a file twice
+		// does not double it.
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM notes WHERE assessment_id = ? AND respondent_id IS NULL
+			AND question IS ? AND dimension IS ? AND text = ?`, n.AssessmentID, q, d, text).Scan(&exists); err != nil || exists > 0 {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO notes (assessment_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?)`,
+			n.AssessmentID, q, d, text, now)
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`,
+		n.AssessmentID, n.RespondentID, q, d); err != nil || text == "" {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		n.AssessmentID, n.RespondentID, q, d, text, now)
+	return err
+}
+
+func nullable(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }

@@ -1,0 +1,177 @@
+package store_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/maturity-nl/maturity/internal/store"
+)
+
+var sampleRows = []store.Row{
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Das", Question: "desc-reporting", Answer: "2", Note: "maanddashboard"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Das", Question: "desc-timeliness", Answer: "dk"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Vos", Question: "desc-reporting", Answer: "3"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Vos", Question: "diag-sources", Note: "alleen een opmerking"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Question: "quality", Note: "Besloten: niveau 2", NoteOnDimension: true},
+	{Department: "Burgerzaken", Assessment: "2025-10", Question: "desc-reporting", Note: "Discussie: rapport is er, gebruik niet"},
+	{Department: "Belastingen", Assessment: "2026-11", Respondent: "Uil", Question: "desc-reporting", Answer: "na"},
+}
+
+func TestImportRows_RoundTrip(t *testing.T) {
+	s := openStore(t)
+	st, err := s.ImportRows(ctx, defaultFile(t), sampleRows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (store.ImportStats{Departments: 2, Assessments: 2, Respondents: 3, Answers: 4, Notes: 4}); st != want {
+		t.Errorf("stats = %+v; want %+v", st, want)
+	}
+	got, err := s.Rows(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Ordered by department, round, respondent, question; group notes last.
+	want := []store.Row{sampleRows[6], sampleRows[0], sampleRows[1], sampleRows[2], sampleRows[3], sampleRows[5], sampleRows[4]}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n got %+v\nwant %+v", got, want)
+	}
+	// Imported rounds are closed: they were gathered elsewhere.
+	a, _ := s.LatestAssessment(ctx, "Burgerzaken")
+	if a.Open() || a.Respondents != 2 {
+		t.Errorf("imported round = %+v", a)
+	}
+	// Importing the same rows again changes nothing.
+	if _, err := s.ImportRows(ctx, defaultFile(t), sampleRows); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.Rows(ctx, "")
+	if !reflect.DeepEqual(again, want) {
+		t.Errorf("second import changed the data:\n%+v", again)
+	}
+	one, _ := s.Rows(ctx, "belastingen")
+	if len(one) != 1 || one[0].Respondent != "Uil" {
+		t.Errorf("rows of one department = %+v", one)
+	}
+}
+
+func TestImportRows_AllOrNothing(t *testing.T) {
+	s := openStore(t)
+	bad := append(append([]store.Row(nil), sampleRows...), store.Row{Department: "Nieuw", Assessment: "x", Respondent: "a", Question: "q", Answer: "7"})
+	if _, err := s.ImportRows(ctx, defaultFile(t), bad); err == nil {
+		t.Fatal("a bad row was accepted")
+	}
+	ds, _ := s.Departments(ctx)
+	rows, _ := s.Rows(ctx, "")
+	if len(ds) != 0 || len(rows) != 0 {
+		t.Errorf("a failed import left %d departments and %d rows", len(ds), len(rows))
+	}
+	// A round answered on another questionnaire file is not mixed.
+	if _, err := s.ImportRows(ctx, defaultFile(t), sampleRows[:1]); err != nil {
+		t.Fatal(err)
+	}
+	other := defaultFile(t)
+	other.Source = append([]byte("# v2\n"), other.Source...)
+	other.Digest = "other"
+	_, err := s.ImportRows(ctx, other, sampleRows[:1])
+	wantCode(t, err, store.ECONFLICT, `round "2025-10" was answered on another questionnaire file`)
+}
+
+// TestMigrations opens a database at every older schema version, with data
+// where the schema allows, and migrates it to the current one.
+func TestMigrations(t *testing.T) {
+	for from := 0; from < store.SchemaVersion(); from++ {
+		t.Run(fmt.Sprint("from version ", from), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			old, err := store.OpenAtVersion(ctx, path, from)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v int
+			if err := old.DB().QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil || v != from {
+				t.Fatalf("user_version = %d, %v; want %d", v, err, from)
+			}
+			if from >= 1 {
+				if _, err := old.ImportRows(ctx, defaultFile(t), sampleRows); err != nil {
+					t.Fatal(err)
+				}
+			}
+			old.Close()
+			s, err := store.Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.DB().QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil || v != store.SchemaVersion() {
+				t.Errorf("after migrating: user_version = %d, %v", v, err)
+			}
+			rows, err := s.Rows(ctx, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if from >= 1 && len(rows) != len(sampleRows) {
+				t.Errorf("%d rows survived the migration; want %d", len(rows), len(sampleRows))
+			}
+		})
+	}
+}
+
+// TestConcurrentWriters: 20 writers, each with its own connection pool as
+// separate processes would have, save answers at once; no write is lost and
+// no "database is locked" reaches them.
+func TestConcurrentWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "busy.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateDepartment(ctx, "Stadsbeheer", ""); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.StartAssessment(ctx, store.StartOptions{Department: "Stadsbeheer", Questionnaire: defaultFile(t), Mode: store.ModeWorkshop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const writers, perWriter = 20, 48
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*perWriter)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			ws, err := store.Open(ctx, path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer ws.Close()
+			r, err := ws.Respondent(ctx, a.ID, fmt.Sprint("deelnemer-", w))
+			if err != nil {
+				errs <- err
+				return
+			}
+			for i := 0; i < perWriter; i++ {
+				if err := ws.SaveAnswer(ctx, r.ID, fmt.Sprintf("q%02d", i), fmt.Sprint((w+i)%5)); err != nil {
+					errs <- err
+				}
+				if i%8 == 0 {
+					if _, err := ws.Assessment(ctx, a.ID); err != nil {
+						errs <- err
+					}
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	got, err := s.Assessment(ctx, a.ID)
+	if err != nil || got.Respondents != writers || got.Answers != writers*perWriter {
+		t.Errorf("after concurrent writes: %d respondents, %d answers, %v; want %d and %d", got.Respondents, got.Answers, err, writers, writers*perWriter)
+	}
+}

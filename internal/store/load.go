@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// AssessmentData is everything scoring and the views need of one round.
+type AssessmentData struct {
+	Assessment Assessment
+	// Definition is the questionnaire file the round was answered on.
+	Definition        []byte
+	Answers           []Answer
+	Notes             []Note
+	AssessmentTargets Targets
+	DepartmentTargets Targets
+}
+
+// LoadAssessment reads one round with its questionnaire snapshot, answers,
+// notes and targets, all from one consistent view of the database.
+func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return AssessmentData{}, translate(s.path, err)
+	}
+	defer tx.Rollback()
+	var d AssessmentData
+	if d.Assessment, err = assessmentByID(ctx, tx, id); err != nil {
+		return d, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT definition FROM questionnaires WHERE id = ?`, d.Assessment.Questionnaire.ID).Scan(&d.Definition); err != nil {
+		return d, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.answer, x.answered_at FROM answers x
+		JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = ? ORDER BY r.alias, x.question`, id)
+	if err != nil {
+		return d, err
+	}
+	for rows.Next() {
+		var a Answer
+		var at string
+		if err := rows.Scan(&a.Respondent, &a.Question, &a.Value, &at); err != nil {
+			rows.Close()
+			return d, err
+		}
+		a.AnsweredAt = parseTime(at)
+		d.Answers = append(d.Answers, a)
+	}
+	rows.Close()
+	if d.Notes, err = notes(ctx, tx, id); err != nil {
+		return d, err
+	}
+	if d.AssessmentTargets, err = targets(ctx, tx, `SELECT dimension, level FROM assessment_targets WHERE assessment_id = ?`, id); err != nil {
+		return d, err
+	}
+	d.DepartmentTargets, err = targets(ctx, tx, `SELECT t.dimension, t.level FROM department_targets t
+		JOIN assessments a ON a.department_id = t.department_id WHERE a.id = ?`, id)
+	return d, err
+}
+
+func notes(ctx context.Context, q queryer, assessmentID int64) ([]Note, error) {
+	rows, err := q.QueryContext(ctx, `SELECT n.id, coalesce(r.alias, ''), coalesce(n.question, ''), coalesce(n.dimension, ''), n.text, n.created_at
+		FROM notes n LEFT JOIN respondents r ON r.id = n.respondent_id WHERE n.assessment_id = ? ORDER BY n.id`, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Note
+	for rows.Next() {
+		var n Note
+		var at string
+		if err := rows.Scan(&n.ID, &n.Respondent, &n.Question, &n.Dimension, &n.Text, &at); err != nil {
+			return nil, err
+		}
+		n.CreatedAt = parseTime(at)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
