@@ -104,4 +104,3 @@ func TestOpen_BadFiles(t *testing.T) {
 	_, err = store.Open(ctx, newer)
 	wantCode(t, err, store.ETOONEW, "schema version 99, newer than this maturity knows")
 }
-
