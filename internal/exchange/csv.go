@@ -1,0 +1,175 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/store"
+)
+
+// MaxFileSize is the largest exchange file read (1 GiB).
+const MaxFileSize = 1 << 30
+
+var bom = []byte("\xef\xbb\xbf")
+
+// ReadCSV reads answers in the long format from CSV: UTF-8, with or without
+// a byte-order mark, separated by commas or by semicolons (as Dutch Excel
+// writes), with the header department,assessment,respondent,question,answer,note
+// in any order. Any bad row rejects the whole file with an *Error that lists
+// every problem; name is the file name used in it.
+func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.Row, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	ps := &problems{}
+	if len(head) == 0 {
+		ps.add(0, "", "is empty (expected the header %s and one row per answer)", strings.Join(Columns, ","))
+		return nil, ps.err(name)
+	}
+	if bytes.IndexByte(head, 0) >= 0 || !utf8.Valid(trimPartialRune(head)) {
+		ps.add(0, "", "is not UTF-8 text (expected a CSV file; save it from Excel as \"CSV UTF-8\")")
+		return nil, ps.err(name)
+	}
+	if bytes.HasPrefix(head, bom) {
+		br.Discard(len(bom))
+		head = head[len(bom):]
+	}
+	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if bytes.Count(firstLine, []byte(";")) > bytes.Count(firstLine, []byte(",")) {
+		cr.Comma = ';'
+	}
+
+	header, err := cr.Read()
+	if err != nil {
+		ps.add(1, "", "cannot read the header: %v", unwrapCSV(err))
+		return nil, ps.err(name)
+	}
+	index, ok := columnIndex(header, ps)
+	if !ok {
+		return nil, ps.err(name)
+	}
+
+	c := newChecker(q, ps)
+	var rows []store.Row
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				ps.add(pe.StartLine, "", "%v", unwrapCSV(err))
+				if errors.Is(pe.Err, csv.ErrFieldCount) {
+					continue
+				}
+				// After a broken quote the rest of the file cannot be
+				// trusted to line up: stop here.
+				break
+			}
+			ps.add(0, "", "cannot read: %v", err)
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // an empty line
+		}
+		if len(rec) != len(header) {
+			ps.add(line, "", "has %d fields (expected %d, as in the header)", len(rec), len(header))
+			continue
+		}
+		if !utf8.ValidString(strings.Join(rec, "")) {
+			ps.add(line, "", "is not UTF-8 text")
+			continue
+		}
+		row, ok := c.check(line, store.Row{
+			Department: rec[index["department"]], Assessment: rec[index["assessment"]], Respondent: rec[index["respondent"]],
+			Question: rec[index["question"]], Answer: rec[index["answer"]], Note: rec[index["note"]],
+		})
+		if ok {
+			rows = append(rows, row)
+		}
+	}
+	if err := ps.err(name); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		ps.add(0, "", "has a header but no rows (expected one row per answer)")
+		return nil, ps.err(name)
+	}
+	return rows, nil
+}
+
+// columnIndex maps each column name to its position in header.
+func columnIndex(header []string, ps *problems) (map[string]int, bool) {
+	index := map[string]int{}
+	ok := true
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		_, dup := index[h]
+		switch {
+		case !slices.Contains(Columns, h):
+			ps.add(1, "", "unknown column %q in the header (expected %s)", header[i], strings.Join(Columns, ","))
+			ok = false
+		case dup:
+			ps.add(1, "", "column %q appears twice in the header", h)
+			ok = false
+		default:
+			index[h] = i
+		}
+	}
+	for _, c := range Columns {
+		if _, has := index[c]; !has && ok {
+			ps.add(1, "", "the header lacks column %q (expected %s)", c, strings.Join(Columns, ","))
+			ok = false
+		}
+	}
+	return index, ok
+}
+
+func unwrapCSV(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// trimPartialRune drops a rune cut off at the end of a peeked buffer.
+func trimPartialRune(b []byte) []byte {
+	for i := 0; i < utf8.UTFMax && len(b) > 0; i++ {
+		if r, _ := utf8.DecodeLastRune(b); r != utf8.RuneError {
+			return b
+		}
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// WriteCSV writes rows in the long format with a header, comma-separated.
+func WriteCSV(w io.Writer, rows []store.Row) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Columns); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := cw.Write([]string{r.Department, r.Assessment, r.Respondent, r.Question, r.Answer, r.Note}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	return nil
+}

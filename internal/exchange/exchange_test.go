@@ -1,0 +1,209 @@
+package exchange_test
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/maturity-nl/maturity/internal/exchange"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/questionnaires"
+	"github.com/xuri/excelize/v2"
+)
+
+func defaultQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
+	t.Helper()
+	src, err := questionnaires.FS.ReadFile(questionnaires.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := questionnaire.Parse(questionnaires.Default, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+const header = "department,assessment,respondent,question,answer,note\n"
+
+// TestReadCSV_Bad: each file is rejected whole with exactly these messages.
+func TestReadCSV_Bad(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"empty file", "", []string{"x.csv: is empty (expected the header department,assessment,respondent,question,answer,note and one row per answer)"}},
+		{"header only", header, []string{"x.csv: has a header but no rows (expected one row per answer)"}},
+		{"wrong header", "afdeling,ronde,respondent,vraag,antwoord,notitie\nA,1,r,desc-reporting,2,\n", []string{
+			`x.csv:1: unknown column "afdeling" in the header (expected department,assessment,respondent,question,answer,note)`,
+			`x.csv:1: unknown column "ronde" in the header (expected department,assessment,respondent,question,answer,note)`,
+			`x.csv:1: unknown column "vraag" in the header (expected department,assessment,respondent,question,answer,note)`,
+			`x.csv:1: unknown column "antwoord" in the header (expected department,assessment,respondent,question,answer,note)`,
+			`x.csv:1: unknown column "notitie" in the header (expected department,assessment,respondent,question,answer,note)`,
+		}},
+		{"missing column", "department,assessment,respondent,question,answer\nA,1,r,desc-reporting,2\n", []string{
+			`x.csv:1: the header lacks column "note" (expected department,assessment,respondent,question,answer,note)`}},
+		{"binary garbage", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", []string{
+			`x.csv: is not UTF-8 text (expected a CSV file; save it from Excel as "CSV UTF-8")`}},
+		{"unknown question", header + "Burgerzaken,2026-11,r1,desc-reprting,2,\n", []string{
+			`x.csv:2: question: unknown question "desc-reprting" (not in questionnaire gemeente-datagedreven version 1)`}},
+		{"answer out of range", header + "Burgerzaken,2026-11,r1,desc-reporting,5,\nBurgerzaken,2026-11,r1,desc-timeliness,weet niet,\n", []string{
+			`x.csv:2: answer: "5" is out of range (expected 0, 1, 2, 3, 4, dk or na)`,
+			`x.csv:3: answer: "weet niet" is out of range (expected 0, 1, 2, 3, 4, dk or na)`}},
+		{"missing fields", header + ",2026-11,r1,desc-reporting,2,\nBurgerzaken,,r1,desc-timeliness,2,\nBurgerzaken,2026-11,,desc-reporting,3,\nBurgerzaken,2026-11,r2,desc-reporting,,\n", []string{
+			`x.csv:2: department: is empty (expected the department's name)`,
+			`x.csv:3: assessment: is empty (expected the round's label, e.g. 2026-11)`,
+			`x.csv:4: respondent: is empty (expected the respondent's alias: an answer belongs to a respondent)`,
+			`x.csv:5: answer: is empty (expected 0, 1, 2, 3, 4, dk or na; a row without an answer needs a note)`}},
+		{"duplicate respondent and question", header + "Burgerzaken,2026-11,r1,desc-reporting,2,\nBurgerzaken,2026-11,r2,desc-reporting,2,\nBurgerzaken,2026-11,r1,desc-reporting,3,\n", []string{
+			`x.csv:4: respondent "r1" answers question "desc-reporting" a second time (first on line 2; expected one row per respondent and question)`}},
+		{"wrong number of fields", header + "Burgerzaken,2026-11,r1,desc-reporting,2\n", []string{
+			`x.csv:2: has 5 fields (expected 6, as in the header)`}},
+		{"broken quote", header + "Burgerzaken,2026-11,r1,desc-reporting,2,\"open\n", []string{
+			`x.csv:2: extraneous or missing " in quoted-field`}},
+		{"answer on a dimension", header + "Burgerzaken,2026-11,r1,quality,2,\n", []string{
+			`x.csv:2: question: "quality" is a dimension; an answer belongs to a question (a dimension takes only a note)`}},
+		{"semicolons with a bad row", "department;assessment;respondent;question;answer;note\nBurgerzaken;2026-11;r1;desc-reporting;9;\n", []string{
+			`x.csv:2: answer: "9" is out of range (expected 0, 1, 2, 3, 4, dk or na)`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows, err := exchange.ReadCSV("x.csv", strings.NewReader(c.src), q)
+			var xerr *exchange.Error
+			if !errors.As(err, &xerr) || rows != nil {
+				t.Fatalf("ReadCSV = %d rows, %v; want an *exchange.Error", len(rows), err)
+			}
+			want := strings.Join(c.want, "\n") + "\nx.csv: rejected: nothing was imported"
+			if err.Error() != want {
+				t.Errorf("messages:\n%s\nwant:\n%s", err, want)
+			}
+		})
+	}
+}
+
+// TestReadCSV_Good: comma or semicolon, with or without BOM and CRLF, the
+// columns in any order, give the same rows.
+func TestReadCSV_Good(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	want := []store.Row{
+		{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "Vos", Question: "desc-reporting", Answer: "3", Note: "Maandrapport, \"vast\""},
+		{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "Vos", Question: "desc-timeliness", Answer: "dk"},
+		{Department: "Burgerzaken", Assessment: "2026-11", Question: "quality", Note: "Besluit: niveau 2", NoteOnDimension: true},
+	}
+	comma := header + "Burgerzaken,2026-11,Vos,desc-reporting,3,\"Maandrapport, \"\"vast\"\"\"\nBurgerzaken,2026-11,Vos,desc-timeliness,DK,\n\nBurgerzaken,2026-11,,quality,,Besluit: niveau 2\n"
+	semi := strings.NewReplacer("Maandrapport, ", "Maandrapport, ", ",", ";").Replace(comma)
+	reordered := "note,answer,question,respondent,assessment,department\n\"Maandrapport, \"\"vast\"\"\",3,desc-reporting,Vos,2026-11,Burgerzaken\n,dk,desc-timeliness,Vos,2026-11,Burgerzaken\nBesluit: niveau 2,,quality,,2026-11,Burgerzaken\n"
+	for name, src := range map[string]string{
+		"comma":          comma,
+		"semicolon":      semi,
+		"BOM":            "\xef\xbb\xbf" + comma,
+		"BOM, semicolon": "\xef\xbb\xbf" + semi,
+		"CRLF":           strings.ReplaceAll(comma, "\n", "\r\n"),
+		"any order":      reordered,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rows, err := exchange.ReadCSV("x.csv", strings.NewReader(src), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(rows, want) {
+				t.Errorf("rows:\n got %+v\nwant %+v", rows, want)
+			}
+		})
+	}
+}
+
+func TestReadJSON(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	good := `[
+  {"department": "Burgerzaken", "assessment": "2026-11", "respondent": "Vos", "question": "desc-reporting", "answer": 3, "note": ""},
+  {"department": "Burgerzaken", "assessment": "2026-11", "respondent": "Vos", "question": "desc-timeliness", "answer": "na"}
+]`
+	rows, err := exchange.ReadJSON("x.json", strings.NewReader(good), q)
+	if err != nil || len(rows) != 2 || rows[0].Answer != "3" || rows[1].Answer != "na" {
+		t.Fatalf("ReadJSON = %+v, %v", rows, err)
+	}
+	for _, c := range []struct{ name, src, want string }{
+		{"empty", "  ", "x.json: is empty (expected a JSON array of rows with department, assessment, respondent, question, answer, note)"},
+		{"not an array", `{"department": "A"}`, "x.json:1: expected a JSON array of rows (not an array)"},
+		{"bad rows", "[\n {\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"r\", \"question\": \"desc-reporting\", \"answer\": 7},\n {\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"r\", \"question\": \"nope\", \"answer\": 1},\n {\"departement\": \"A\"}\n]",
+			"x.json:2: answer: \"7\" is out of range (expected 0, 1, 2, 3, 4, dk or na)\nx.json:3: question: unknown question \"nope\" (not in questionnaire gemeente-datagedreven version 1)\nx.json:4: unknown field \"departement\""},
+		{"truncated", "[\n {\"department\": \"A\",", "x.json:2: unexpected EOF"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := exchange.ReadJSON("x.json", strings.NewReader(c.src), q)
+			if err == nil || err.Error() != c.want+"\nx.json: rejected: nothing was imported" {
+				t.Errorf("error:\n%v\nwant:\n%s", err, c.want)
+			}
+		})
+	}
+}
+
+// TestRoundTrip: what is written reads back to the same rows, in each format.
+func TestRoundTrip(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	rows := []store.Row{
+		{Department: "Wijk, Noord", Assessment: "2026-11", Respondent: "Vos", Question: "desc-reporting", Answer: "3", Note: "regel 1\nregel 2; \"citaat\""},
+		{Department: "Wijk, Noord", Assessment: "2026-11", Respondent: "Vos", Question: "desc-timeliness", Answer: "na"},
+		{Department: "Wijk, Noord", Assessment: "2026-11", Question: "quality", Note: "Groepsnotitie — één", NoteOnDimension: true},
+	}
+	var csvOut, jsonOut bytes.Buffer
+	if err := exchange.WriteCSV(&csvOut, rows); err != nil {
+		t.Fatal(err)
+	}
+	back, err := exchange.ReadCSV("x.csv", &csvOut, q)
+	if err != nil || !reflect.DeepEqual(back, rows) {
+		t.Errorf("CSV round trip = %+v, %v", back, err)
+	}
+	if err := exchange.WriteJSON(&jsonOut, rows); err != nil {
+		t.Fatal(err)
+	}
+	back, err = exchange.ReadJSON("x.json", &jsonOut, q)
+	if err != nil || !reflect.DeepEqual(back, rows) {
+		t.Errorf("JSON round trip = %+v, %v", back, err)
+	}
+}
+
+// TestWriteXLSX opens the workbook back with excelize and checks both sheets.
+func TestWriteXLSX(t *testing.T) {
+	score, overall := 2.5, 1.75
+	rows := []store.Row{{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "Vos", Question: "desc-reporting", Answer: "3"},
+		{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "Vos", Question: "desc-timeliness", Answer: "dk"}}
+	scores := []exchange.ScoreRow{
+		{Department: "Burgerzaken", Parent: "Dienstverlening", Round: "2026-11", Mode: "self", Open: true, Respondents: 1, Group: "ascendancy",
+			Dimension: "descriptive", Score: &score, Level: 4, Target: 4, Confidence: "low", OverallScore: &overall, OverallLevel: 3, Stage: "descriptive", BlockedBy: "diagnostic"},
+		{Department: "Burgerzaken", Round: "2026-11", Group: "ascendancy", Dimension: "diagnostic", Target: 4, Confidence: "none"},
+	}
+	var out bytes.Buffer
+	if err := exchange.WriteXLSX(&out, rows, scores); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "answers,scores" {
+		t.Errorf("sheets = %s", got)
+	}
+	answers, _ := f.GetRows("answers")
+	if len(answers) != 3 || strings.Join(answers[0], ",") != strings.Join(exchange.Columns, ",") || answers[1][4] != "3" || answers[2][4] != "dk" {
+		t.Errorf("answers sheet = %v", answers)
+	}
+	if typ, _ := f.GetCellType("answers", "E2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("answer 3 is stored as %v, not a number", typ)
+	}
+	got, _ := f.GetRows("scores")
+	if len(got) != 3 || strings.Join(got[0], ",") != strings.Join(exchange.ScoreColumns, ",") {
+		t.Fatalf("scores sheet = %v", got)
+	}
+	if r := got[1]; r[0] != "Burgerzaken" || r[1] != "Dienstverlening" || r[7] != "descriptive" || r[8] != "2.5" || r[9] != "4" || r[14] != "3" || r[16] != "descriptive" || r[17] != "diagnostic" {
+		t.Errorf("scores row = %v", r)
+	}
+	if r := got[2]; r[8] != "" || r[9] != "" || r[12] != "none" {
+		t.Errorf("a dimension without score = %v; want empty score and level", r)
+	}
+}

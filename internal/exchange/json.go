@@ -1,0 +1,142 @@
+package exchange
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/store"
+)
+
+// jsonRow is one row of the JSON form. The answer may be written as a
+// number (0–4) or a string ("3", "dk", "na").
+type jsonRow struct {
+	Department string          `json:"department"`
+	Assessment string          `json:"assessment"`
+	Respondent string          `json:"respondent"`
+	Question   string          `json:"question"`
+	Answer     json.RawMessage `json:"answer"`
+	Note       string          `json:"note"`
+}
+
+// ReadJSON reads the JSON form of the long format: an array of objects
+// with the fields department, assessment, respondent, question, answer and
+// note. Problems name the line where the object starts.
+func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.Row, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	ps := &problems{}
+	src = bytes.TrimPrefix(src, bom)
+	if len(bytes.TrimSpace(src)) == 0 {
+		ps.add(0, "", "is empty (expected a JSON array of rows with %s)", strings.Join(Columns, ", "))
+		return nil, ps.err(name)
+	}
+	lineAt := func(off int64) int { return 1 + bytes.Count(src[:min(int(off), len(src))], []byte("\n")) }
+	dec := json.NewDecoder(bytes.NewReader(src))
+	dec.DisallowUnknownFields()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		ps.add(lineAt(dec.InputOffset()), "", "expected a JSON array of rows (%s)", jsonErr(err, "not an array"))
+		return nil, ps.err(name)
+	}
+	c := newChecker(q, ps)
+	var rows []store.Row
+	for dec.More() {
+		start := dec.InputOffset()
+		// Skip the separator and white space so the line is the object's.
+		for int(start) < len(src) && strings.ContainsRune(", \t\r\n", rune(src[start])) {
+			start++
+		}
+		line := lineAt(start)
+		var jr jsonRow
+		if err := dec.Decode(&jr); err != nil {
+			ps.add(line, "", "%s", jsonErr(err, "not a row object"))
+			var syn *json.SyntaxError
+			if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, ps.err(name)
+			}
+			continue
+		}
+		answer, ok := jsonAnswer(jr.Answer)
+		if !ok {
+			ps.add(line, "answer", "%s is out of range (expected 0, 1, 2, 3, 4, \"dk\" or \"na\")", string(jr.Answer))
+			continue
+		}
+		row, ok := c.check(line, store.Row{Department: jr.Department, Assessment: jr.Assessment, Respondent: jr.Respondent, Question: jr.Question, Answer: answer, Note: jr.Note})
+		if ok {
+			rows = append(rows, row)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		ps.add(lineAt(dec.InputOffset()), "", "the array is not closed (%s)", jsonErr(err, "expected ]"))
+	}
+	if err := ps.err(name); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		ps.add(0, "", "has no rows (expected one object per answer)")
+		return nil, ps.err(name)
+	}
+	return rows, nil
+}
+
+// jsonAnswer reads an answer written as a number or a string.
+func jsonAnswer(raw json.RawMessage) (string, bool) {
+	t := strings.TrimSpace(string(raw))
+	switch {
+	case t == "" || t == "null":
+		return "", true
+	case strings.HasPrefix(t, `"`):
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err == nil
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		return "", false
+	}
+	return strconv.Itoa(n), true
+}
+
+func jsonErr(err error, fallback string) string {
+	if err == nil {
+		return fallback
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// WriteJSON writes rows as a JSON array, one object per line.
+func WriteJSON(w io.Writer, rows []store.Row) error {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		obj, err := json.Marshal(struct {
+			Department string `json:"department"`
+			Assessment string `json:"assessment"`
+			Respondent string `json:"respondent"`
+			Question   string `json:"question"`
+			Answer     string `json:"answer"`
+			Note       string `json:"note"`
+		}{r.Department, r.Assessment, r.Respondent, r.Question, r.Answer, r.Note})
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n  ")
+		b.Write(obj)
+	}
+	b.WriteString("\n]\n")
+	_, err := w.Write(b.Bytes())
+	if err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
