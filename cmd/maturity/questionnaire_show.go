@@ -55,32 +55,9 @@ func textWidth(getenv func(string) string) int {
 	return 100
 }
 
-// showLabels are the words of the plain-text questionnaire listing.
-var showLabels = map[string]map[string]string{
-	"nl": {
-		"version": "versie", "levels": "Niveaus", "rules": "Regels",
-		"threshold": "drempel per fase", "cap": "funderingsplafond", "on": "aan", "off": "uit",
-		"spread": "discussie vanaf spreiding", "anonymity": "anonimiteitsdrempel", "target": "doelniveau",
-		"weight": "gewicht", "stages": "fasen, in volgorde", "governance": "fundering: governance",
-		"readiness": "fundering: paraatheid", "recs": "Aanbevelingen (van niveau naar het volgende)",
-		"questions": "vragen", "respondents": "respondenten",
-	},
-	"en": {
-		"version": "version", "levels": "Levels", "rules": "Rules",
-		"threshold": "stage threshold", "cap": "foundation cap", "on": "on", "off": "off",
-		"spread": "discussion from spread", "anonymity": "anonymity threshold", "target": "target level",
-		"weight": "weight", "stages": "stages, in order", "governance": "foundation: governance",
-		"readiness": "foundation: readiness", "recs": "Recommendations (from a level to the next)",
-		"questions": "questions", "respondents": "respondents",
-	},
-}
-
 // writeQuestionnaire prints q in lang as indented, wrapped plain text.
 func writeQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string, width int) error {
-	l := showLabels["en"]
-	if lang == "nl" {
-		l = showLabels["nl"]
-	}
+	l := labelsFor(lang)
 	p := &printer{w: w, width: width}
 	p.line(0, fmt.Sprintf("%s (%s, %s %d)", q.Title.In(lang), q.ID, l["version"], q.Version))
 	p.para(0, q.Description.In(lang))

@@ -56,7 +56,15 @@ department stands, what blocks the next level and what to do first.`,
 		opts.db = e.getenv("MATURITY_DB")
 	}
 
-	root.AddCommand(newQuestionnaireCmd(e, opts))
+	root.AddCommand(
+		newQuestionnaireCmd(e, opts),
+		newResultsCmd(e, opts),
+		newDepartmentCmd(e, opts),
+		newAssessmentCmd(e, opts),
+		newTargetsCmd(e, opts),
+		newImportCmd(e, opts),
+		newExportCmd(e, opts),
+	)
 	return root, state
 }
 

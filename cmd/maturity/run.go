@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/store"
 )
 
 // env is what the program receives from the outside world, so that tests can
@@ -54,12 +56,14 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitOK
 	}
 	var verr *questionnaire.ValidationError
+	var xerr *exchange.Error
 	var ierr inputError
 	switch {
-	case errors.As(err, &verr):
+	case errors.As(err, &verr), errors.As(err, &xerr):
+		// Already one FILE:LINE: message per line.
 		fmt.Fprintln(stderr, err)
 		return exitInput
-	case errors.As(err, &ierr):
+	case errors.As(err, &ierr), store.ErrorCode(err) != "":
 		fmt.Fprintln(stderr, "maturity:", err)
 		return exitInput
 	case errors.Is(err, context.Canceled):

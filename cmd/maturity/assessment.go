@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/spf13/cobra"
+)
+
+func newAssessmentCmd(e env, opts *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "assessment",
+		Short: "List, close and reopen assessment rounds",
+		Long: `An assessment is a round for one department: it stays open and collects every respondent
+who answers for that department until it is closed; the next answer after closing starts a
+new round.`,
+		Args: cobra.NoArgs,
+	}
+	var department string
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List rounds: id, department, round, mode, dates, respondents, complete or not",
+		Args:  cobra.NoArgs,
+		RunE: withStore(e, opts, func(ctx context.Context, st *store.Store, _ []string) error {
+			all, err := st.Assessments(ctx, department)
+			if err != nil {
+				return err
+			}
+			if len(all) == 0 {
+				fmt.Fprintln(e.stdout, "no assessments yet")
+				return nil
+			}
+			t := newTable(e.stdout, "ID", "DEPARTMENT", "ROUND", "MODE", "STARTED", "CLOSED", "RESPONDENTS", "ANSWERS", "COMPLETE", "QUESTIONNAIRE")
+			for _, a := range all {
+				closed := "open"
+				if !a.Open() {
+					closed = a.ClosedAt.Format("2006-01-02")
+				}
+				complete := "no"
+				if a.Complete {
+					complete = "yes"
+				}
+				t.row(strconv.FormatInt(a.ID, 10), a.Department, a.Round, string(a.Mode), a.CreatedAt.Format("2006-01-02"), closed,
+					strconv.Itoa(a.Respondents), fmt.Sprintf("%d/%d", a.Answers, a.Respondents*a.Questionnaire.Questions), complete,
+					fmt.Sprintf("%s v%d", a.Questionnaire.Key, a.Questionnaire.Version))
+			}
+			return t.flush()
+		}),
+	}
+	list.Flags().StringVar(&department, "department", "", "only this department")
+
+	var closeDept string
+	closeCmd := &cobra.Command{
+		Use:   "close --department NAME",
+		Short: "Close a department's open round",
+		Args:  cobra.NoArgs,
+		RunE: withStore(e, opts, func(ctx context.Context, st *store.Store, _ []string) error {
+			if closeDept == "" {
+				return badInput("close needs --department NAME")
+			}
+			a, err := st.CloseAssessment(ctx, closeDept)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "closed round %s of %s (assessment %d, %d respondents)\n", a.Round, a.Department, a.ID, a.Respondents)
+			return nil
+		}),
+	}
+	closeCmd.Flags().StringVar(&closeDept, "department", "", "the department")
+
+	reopen := &cobra.Command{
+		Use:   "reopen ID",
+		Short: "Reopen a closed round (see assessment list for the id)",
+		Args:  cobra.ExactArgs(1),
+		RunE: withStore(e, opts, func(ctx context.Context, st *store.Store, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return badInput("%q is not an assessment id (a number; see maturity assessment list)", args[0])
+			}
+			a, err := st.ReopenAssessment(ctx, id)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "reopened round %s of %s (assessment %d)\n", a.Round, a.Department, a.ID)
+			return nil
+		}),
+	}
+	cmd.AddCommand(list, closeCmd, reopen)
+	return cmd
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/scoring"
+	"github.com/maturity-nl/maturity/internal/store"
+)
+
+// dbPath is --db, else $MATURITY_DB, else maturity.db in the data directory.
+func dbPath(e env, opts *globalOptions) (string, error) {
+	if opts.db != "" {
+		return opts.db, nil
+	}
+	dir, err := dataDir(e.getenv)
+	if err != nil {
+		return "", badInput("%v", err)
+	}
+	return filepath.Join(dir, "maturity.db"), nil
+}
+
+// openStore opens the database the flags point at.
+func openStore(ctx context.Context, e env, opts *globalOptions) (*store.Store, error) {
+	path, err := dbPath(e, opts)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, path)
+}
+
+// storeFile is what the store keeps of a questionnaire.
+func storeFile(q *questionnaire.Questionnaire) store.QuestionnaireFile {
+	return store.QuestionnaireFile{Key: q.ID, Version: q.Version, Digest: q.Digest, Questions: len(q.Questions()), Source: q.Source}
+}
+
+// scored is one round with its questionnaire snapshot and its result.
+type scored struct {
+	q      *questionnaire.Questionnaire
+	data   store.AssessmentData
+	result scoring.Result
+}
+
+// scoreAssessment loads a round and scores it against the questionnaire
+// file it was answered on.
+func scoreAssessment(ctx context.Context, st *store.Store, id int64) (scored, error) {
+	data, err := st.LoadAssessment(ctx, id)
+	if err != nil {
+		return scored{}, err
+	}
+	a := data.Assessment
+	q, err := questionnaire.Parse(fmt.Sprintf("%s version %d (as stored with assessment %d)", a.Questionnaire.Key, a.Questionnaire.Version, a.ID), data.Definition)
+	if err != nil {
+		return scored{}, fmt.Errorf("the stored questionnaire of assessment %d no longer loads: %w", a.ID, err)
+	}
+	in := scoring.Input{AssessmentTargets: data.AssessmentTargets, DepartmentTargets: data.DepartmentTargets}
+	for _, x := range data.Answers {
+		v, err := scoring.ParseValue(x.Value)
+		if err != nil {
+			return scored{}, fmt.Errorf("assessment %d: %w", a.ID, err)
+		}
+		in.Answers = append(in.Answers, scoring.Answer{Respondent: x.Respondent, Question: x.Question, Value: v})
+	}
+	return scored{q: q, data: data, result: scoring.Score(q, in)}, nil
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/maturity-nl/maturity/internal/exchange"
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd(e env, opts *globalOptions) *cobra.Command {
+	var format, department, output string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Export every answer and note, as CSV, JSON or an xlsx workbook",
+		Long: `Export answers and notes in the long format that import reads (import of an export
+gives the same data back). xlsx writes a workbook with an answers sheet and a scores sheet:
+one row per round and dimension with score, level, target, gap, confidence, the round's
+maturity level and stage, ready to pivot. Writes to standard output without -o.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format == "" {
+				format = "csv"
+				if ext := filepath.Ext(output); ext == ".json" || ext == ".xlsx" {
+					format = ext[1:]
+				}
+			}
+			if format != "csv" && format != "json" && format != "xlsx" {
+				return badInput("--format %q: unknown format (expected csv, json or xlsx)", format)
+			}
+			ctx := cmd.Context()
+			st, err := openStore(ctx, e, opts)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rows, err := st.Rows(ctx, department)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			switch format {
+			case "csv":
+				err = exchange.WriteCSV(&buf, rows)
+			case "json":
+				err = exchange.WriteJSON(&buf, rows)
+			case "xlsx":
+				var scores []exchange.ScoreRow
+				if scores, err = scoreRows(ctx, st, department); err == nil {
+					err = exchange.WriteXLSX(&buf, rows, scores)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				_, err = e.stdout.Write(buf.Bytes())
+				return err
+			}
+			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "wrote %d rows to %s\n", len(rows), output)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "csv, json or xlsx (default: from the -o file name, else csv)")
+	cmd.Flags().StringVar(&department, "department", "", "only this department")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write (default: standard output)")
+	return cmd
+}
+
+// scoreRows scores every round (of one department, or all) for the
+// workbook's scores sheet.
+func scoreRows(ctx context.Context, st *store.Store, department string) ([]exchange.ScoreRow, error) {
+	all, err := st.Assessments(ctx, department)
+	if err != nil {
+		return nil, err
+	}
+	depts, err := st.Departments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	parent := map[string]string{}
+	for _, d := range depts {
+		parent[d.Name] = d.Parent
+	}
+	var out []exchange.ScoreRow
+	for _, a := range all {
+		s, err := scoreAssessment(ctx, st, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		r := s.result
+		for _, d := range r.Dimensions {
+			out = append(out, exchange.ScoreRow{
+				Department: a.Department, Parent: parent[a.Department], Round: a.Round, Mode: string(a.Mode), Open: a.Open(),
+				Respondents: r.Respondents, Group: d.Group, Dimension: d.ID, Score: d.Score, Level: d.Level, Target: d.Target,
+				Gap: d.Gap, Confidence: string(d.Confidence), OverallScore: r.Overall.Score, OverallLevel: r.Overall.Level,
+				Capped: r.Overall.Capped, Stage: r.Stage.Reached, BlockedBy: r.Stage.BlockedBy,
+			})
+		}
+	}
+	return out, nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so that path is never left half-written.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

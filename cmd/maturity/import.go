@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/maturity-nl/maturity/internal/exchange"
+	"github.com/spf13/cobra"
+)
+
+func newImportCmd(e env, opts *globalOptions) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Import answers gathered elsewhere, from CSV or JSON",
+		Long: `Import answers in the long format, one answer per row:
+
+  department,assessment,respondent,question,answer,note
+
+answer is 0–4, dk (don't know) or na (not applicable). CSV may use commas or semicolons and may
+start with a byte-order mark; JSON is an array of objects with the same fields. Departments,
+rounds (the assessment column) and respondents are created as needed; a new round is created
+closed. Questions are checked against --questionnaire (default: the embedded one).
+
+The import is one transaction: a file with any bad row is rejected whole, every bad row is
+listed with its line number and reason, and nothing is written.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := args[0]
+			if format == "" {
+				format = "csv"
+				if strings.EqualFold(filepath.Ext(path), ".json") {
+					format = "json"
+				}
+			}
+			q, err := resolveQuestionnaire(e, opts, "")
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return badInput("%v", err)
+			}
+			defer f.Close()
+			read := exchange.ReadCSV
+			switch format {
+			case "csv":
+			case "json":
+				read = exchange.ReadJSON
+			default:
+				return badInput("--format %q: unknown format (expected csv or json)", format)
+			}
+			rows, err := read(path, f, q)
+			if err != nil {
+				return err
+			}
+			st, err := openStore(cmd.Context(), e, opts)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			stats, err := st.ImportRows(cmd.Context(), storeFile(q), rows)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "imported %s: %d answers and %d notes in %d rows (new: %d departments, %d rounds, %d respondents) into %s\n",
+				path, stats.Answers, stats.Notes, len(rows), stats.Departments, stats.Assessments, stats.Respondents, st.Path())
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "csv or json (default: from the file name, else csv)")
+	return cmd
+}

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// withDB is an environment with a fresh data directory and database path.
+func withDB(t *testing.T) map[string]string {
+	vars := home(t)
+	vars["MATURITY_DB"] = filepath.Join(t.TempDir(), "m.db")
+	return vars
+}
+
+func mustRun(t *testing.T, vars map[string]string, args ...string) string {
+	t.Helper()
+	r := maturity(t, vars, args...)
+	if r.code != 0 {
+		t.Fatalf("maturity %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	}
+	return r.stdout
+}
+
+// TestResults_WorkedExample imports the README's worked example and checks
+// that results --json gives its figures.
+func TestResults_WorkedExample(t *testing.T) {
+	vars := withDB(t)
+	q := "--questionnaire=testdata/example.yaml"
+	out := mustRun(t, vars, "import", "testdata/example.csv", q)
+	if !strings.Contains(out, "18 answers and 0 notes in 18 rows (new: 1 departments, 1 rounds, 3 respondents)") {
+		t.Errorf("import said: %s", out)
+	}
+	mustRun(t, vars, "targets", "--department", "Example", "--set", "quality=3", "--set", "diagnostic=5")
+	mustRun(t, vars, "targets", "--department", "Example", "--assessment", "1", "--set", "diagnostic=3")
+
+	var doc struct {
+		Department    string
+		Respondents   int
+		Questionnaire struct{ ID string }
+		Overall       struct {
+			Score                     float64
+			Level, UncappedLevel, Cap int
+			LevelName                 string `json:"level_name"`
+			Capped                    bool
+			CappedBy                  []string `json:"capped_by"`
+		}
+		Stage struct {
+			Reached   string
+			BlockedBy string `json:"blocked_by"`
+		}
+		Dimensions []struct {
+			ID           string
+			Score        *float64
+			Level        int
+			Target       int
+			TargetSource string `json:"target_source"`
+			Gap          int
+			Confidence   string
+		}
+		Questions []struct {
+			ID      string
+			Score   float64
+			Flagged bool
+		}
+		Recommendations []struct {
+			Dimension string
+			Level     int
+			Text      string
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, vars, "results", "--department", "example", "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Department != "Example" || doc.Respondents != 3 || doc.Questionnaire.ID != "example" {
+		t.Errorf("header = %+v", doc)
+	}
+	o := doc.Overall
+	if math.Abs(o.Score-277.0/144) > 1e-9 || o.Level != 2 || o.LevelName != "Opportunistic" || !o.Capped || strings.Join(o.CappedBy, ",") != "governance" {
+		t.Errorf("overall = %+v; want 277/144, level 2 Opportunistic, capped by governance", o)
+	}
+	if doc.Stage.Reached != "descriptive" || doc.Stage.BlockedBy != "diagnostic" {
+		t.Errorf("stage = %+v", doc.Stage)
+	}
+	want := map[string]string{
+		"descriptive": "2.583333 4 4 default 0 medium",
+		"diagnostic":  "1.000000 2 3 assessment 1 medium",
+		"quality":     "0.444444 1 3 department 2 medium",
+		"skills":      "3.666667 5 4 default 0 medium",
+	}
+	for _, d := range doc.Dimensions {
+		got := fmt.Sprintf("%.6f %d %d %s %d %s", *d.Score, d.Level, d.Target, d.TargetSource, d.Gap, d.Confidence)
+		if got != want[d.ID] {
+			t.Errorf("dimension %s = %s; want %s", d.ID, got, want[d.ID])
+		}
+	}
+	for _, x := range doc.Questions {
+		if x.Flagged != (x.ID == "x1") {
+			t.Errorf("question %s flagged = %v", x.ID, x.Flagged)
+		}
+	}
+	if len(doc.Recommendations) != 2 || doc.Recommendations[0].Dimension != "quality" || doc.Recommendations[0].Text != "Write down quality rules." ||
+		doc.Recommendations[1].Dimension != "diagnostic" || doc.Recommendations[1].Text != "Investigate deviations by a fixed method." {
+		t.Errorf("recommendations = %+v", doc.Recommendations)
+	}
+
+	text := mustRun(t, vars, "results", "--department", "Example")
+	for _, w := range []string{
+		"Example — round 2026-11 (self-assessment, closed ",
+		"Maturity: level 2 Opportunistic (score 1.92)",
+		"capped: the overall score is level 3, but Governance is at level 1 (cap: level 2)",
+		"Stage: Descriptive reached · blocked by Diagnostic (threshold 2.0)",
+		"1. Quality (level 1 → 2): Write down quality rules.",
+		"[x1] Root causes?  (0–2, score 1.00, n=3)",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("results text lacks %q:\n%s", w, text)
+		}
+	}
+	overview := mustRun(t, vars, "results", "--lang", "en")
+	if !strings.Contains(overview, "Example     2026-11  3            1.92   2 Opportunistic (capped)  Descriptive") {
+		t.Errorf("overview:\n%s", overview)
+	}
+	var all []json.RawMessage
+	if err := json.Unmarshal([]byte(mustRun(t, vars, "results", "--json")), &all); err != nil || len(all) != 1 {
+		t.Errorf("results --json without a department = %d docs, %v", len(all), err)
+	}
+}
+
+// fileState is the bytes of the database and its WAL, to check that a
+// rejected command changed nothing.
+func fileState(t *testing.T, db string) string {
+	h := sha256.New()
+	for _, p := range []string{db, db + "-wal"} {
+		b, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		h.Write(b)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// TestImport_RejectedLeavesDatabaseUnchanged: each bad file exits 2 with
+// its messages and the database stays byte-for-byte the same.
+func TestImport_RejectedLeavesDatabaseUnchanged(t *testing.T) {
+	vars := withDB(t)
+	mustRun(t, vars, "import", "testdata/example.csv", "--questionnaire=testdata/example.yaml")
+	dir := t.TempDir()
+	files := map[string]string{
+		"bad-answer.csv":   "department,assessment,respondent,question,answer,note\nExample,2026-12,A,d1,5,\n",
+		"bad-question.csv": "department,assessment,respondent,question,answer,note\nExample,2026-12,A,zz,1,\n",
+		"duplicate.csv":    "department;assessment;respondent;question;answer;note\nExample;2026-12;A;d1;1;\nExample;2026-12;A;d1;2;\n",
+		"garbage.csv":      "\x00\x01\x02\xff",
+		"empty.csv":        "",
+		"bad.json":         `[{"department": "Example", "assessment": "2026-12", "respondent": "A", "question": "d1", "answer": 9}]`,
+		// Valid rows, but the round exists on another questionnaire file.
+		"other-file.csv": "department,assessment,respondent,question,answer,note\nExample,2026-11,A,desc-reporting,1,\n",
+	}
+	before := fileState(t, vars["MATURITY_DB"])
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := maturity(t, vars, "import", path)
+		if name != "other-file.csv" {
+			r = maturity(t, vars, "import", path, "--questionnaire=testdata/example.yaml")
+		}
+		if r.code != 2 || r.stderr == "" {
+			t.Errorf("import %s: exit %d, stderr %q; want exit 2 with a message", name, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, name) && name != "other-file.csv" {
+			t.Errorf("import %s: the message does not name the file: %s", name, r.stderr)
+		}
+		if after := fileState(t, vars["MATURITY_DB"]); after != before {
+			t.Errorf("import %s changed the database", name)
+		}
+	}
+}
+
+func TestExportImport_RoundTrip(t *testing.T) {
+	vars := withDB(t)
+	mustRun(t, vars, "import", "testdata/example.csv", "--questionnaire=testdata/example.yaml")
+	dir := t.TempDir()
+	for _, format := range []string{"csv", "json"} {
+		first := filepath.Join(dir, "first."+format)
+		mustRun(t, vars, "export", "-o", first)
+		other := withDB(t)
+		mustRun(t, other, "import", first, "--questionnaire=testdata/example.yaml")
+		second := filepath.Join(dir, "second."+format)
+		mustRun(t, other, "export", "--format", format, "-o", second)
+		a, _ := os.ReadFile(first)
+		b, _ := os.ReadFile(second)
+		if string(a) != string(b) || len(a) < 100 {
+			t.Errorf("%s: export → import → export differs:\n%s\n---\n%s", format, a, b)
+		}
+	}
+	stdout := mustRun(t, vars, "export", "--department", "example")
+	if !strings.HasPrefix(stdout, "department,assessment,respondent,question,answer,note\nExample,2026-11,A,d1,3,\n") {
+		t.Errorf("export to stdout:\n%s", stdout)
+	}
+}
+
+// TestDatabaseErrors: a file that is not a database and a database from a
+// newer maturity exit 2 with a clear message.
+func TestDatabaseErrors(t *testing.T) {
+	vars := home(t)
+	notDB := filepath.Join(t.TempDir(), "answers.csv")
+	os.WriteFile(notDB, []byte(strings.Repeat("department,assessment\n", 300)), 0o644)
+	r := maturity(t, vars, "--db", notDB, "results")
+	if r.code != 2 || !strings.Contains(r.stderr, "is not a maturity database") {
+		t.Errorf("not a database: exit %d, %s", r.code, r.stderr)
+	}
+	r = maturity(t, vars, "--db", filepath.Join(t.TempDir(), "x.db"), "results", "--department", "Nergens")
+	if r.code != 2 || !strings.Contains(r.stderr, `unknown department "Nergens" (there is no department yet)`) {
+		t.Errorf("unknown department: exit %d, %s", r.code, r.stderr)
+	}
+}
+
+// TestDefaultDatabasePath: without --db and MATURITY_DB the database is
+// created in the data directory, parent folders included.
+func TestDefaultDatabasePath(t *testing.T) {
+	vars := home(t)
+	mustRun(t, vars, "department", "add", "Burgerzaken")
+	want := filepath.Join(vars["XDG_DATA_HOME"], "maturity", "maturity.db")
+	if _, err := os.Stat(want); err != nil {
+		t.Errorf("no database at %s: %v", want, err)
+	}
+	if out := mustRun(t, vars, "department", "list"); !strings.Contains(out, "Burgerzaken") {
+		t.Errorf("department list:\n%s", out)
+	}
+}
+
+// TestSQLiteCLI: the real sqlite3 program opens the database and finds it sound.
+func TestSQLiteCLI(t *testing.T) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("sqlite3 is not installed; .ci/run installs it")
+		}
+		t.Skip("sqlite3 is not installed (apt-get install sqlite3)")
+	}
+	vars := withDB(t)
+	mustRun(t, vars, "import", "testdata/example.csv", "--questionnaire=testdata/example.yaml")
+	out, err := exec.Command(sqlite3, vars["MATURITY_DB"], "PRAGMA integrity_check; SELECT count(*), sum(score) FROM answers; SELECT name FROM departments;").CombinedOutput()
+	if err != nil {
+		t.Fatalf("sqlite3: %v\n%s", err, out)
+	}
+	// 18 answers; scores 3+2+2+3+3+0+2+1+0+1+1+0+0+4+3+4 = 29 (dk and na have none).
+	if got := string(out); got != "ok\n18|29\nExample\n" {
+		t.Errorf("sqlite3 said:\n%s", got)
+	}
+}
