@@ -38,3 +38,31 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadJSON: the JSON reader never panics, and what it accepts writes
+// back and reads again to the same rows.
+func FuzzReadJSON(f *testing.F) {
+	q := defaultQuestionnaire(f)
+	f.Add([]byte(`[{"department": "A", "assessment": "1", "respondent": "r", "question": "desc-reporting", "answer": 3, "note": "n"}]`))
+	f.Add([]byte(`[{"department": "A", "assessment": "1", "question": "quality", "note": "x"}, {"answer": "dk"}]`))
+	f.Add([]byte("\xef\xbb\xbf[]"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		rows, err := exchange.ReadJSON("fuzz.json", bytes.NewReader(src), q)
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := exchange.WriteJSON(&out, rows); err != nil {
+			t.Fatal(err)
+		}
+		again, err := exchange.ReadJSON("again.json", &out, q)
+		if err != nil || len(again) != len(rows) {
+			t.Fatalf("rows read from a file do not read back: %d rows, %v", len(again), err)
+		}
+		for i := range rows {
+			if rows[i] != again[i] {
+				t.Fatalf("row %d: %+v became %+v", i, rows[i], again[i])
+			}
+		}
+	})
+}
