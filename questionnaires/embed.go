@@ -3,7 +3,11 @@
 // them without reading Go; see the README for the format.
 package questionnaires
 
-import "embed"
+import (
+	"embed"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+)
 
 // FS holds every embedded questionnaire file (*.yaml).
 //
@@ -12,3 +16,8 @@ var FS embed.FS
 
 // Default is the file name of the questionnaire used when none is chosen.
 const Default = "gemeente-datagedreven.yaml"
+
+// LoadDefault parses the embedded default questionnaire.
+func LoadDefault() (*questionnaire.Questionnaire, error) {
+	return questionnaire.LoadFS(FS, "questionnaires", Default)
+}

@@ -42,11 +42,7 @@ func catalog(e env) ([]entry, error) {
 		return nil, err
 	}
 	for _, n := range names {
-		src, err := questionnaires.FS.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		q, err := questionnaire.Parse("questionnaires/"+n, src)
+		q, err := questionnaire.LoadFS(questionnaires.FS, "questionnaires", n)
 		if err != nil {
 			return nil, fmt.Errorf("embedded questionnaire %s: %w", n, err)
 		}

@@ -100,14 +100,7 @@ func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.
 			rows = append(rows, row)
 		}
 	}
-	if err := ps.err(name); err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		ps.add(0, "", "has a header but no rows (expected one row per answer)")
-		return nil, ps.err(name)
-	}
-	return rows, nil
+	return ps.result(name, rows, "has a header but no rows (expected one row per answer)")
 }
 
 // columnIndex maps each column name to its position in header.

@@ -16,11 +16,7 @@ import (
 
 func defaultQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
 	t.Helper()
-	src, err := questionnaires.FS.ReadFile(questionnaires.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := questionnaire.Parse(questionnaires.Default, src)
+	q, err := questionnaires.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}

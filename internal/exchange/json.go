@@ -76,14 +76,7 @@ func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store
 	if _, err := dec.Token(); err != nil {
 		ps.add(lineAt(dec.InputOffset()), "", "the array is not closed (%s)", jsonErr(err, "expected ]"))
 	}
-	if err := ps.err(name); err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		ps.add(0, "", "has no rows (expected one object per answer)")
-		return nil, ps.err(name)
-	}
-	return rows, nil
+	return ps.result(name, rows, "has no rows (expected one object per answer)")
 }
 
 // jsonAnswer reads an answer written as a number or a string.

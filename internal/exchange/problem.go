@@ -3,6 +3,8 @@ package exchange
 import (
 	"fmt"
 	"strings"
+
+	"github.com/maturity-nl/maturity/internal/store"
 )
 
 // Problem is one thing wrong in an exchange file.
@@ -67,4 +69,17 @@ func (p *problems) err(file string) error {
 		return nil
 	}
 	return &Error{File: file, Problems: p.list, More: p.more}
+}
+
+// result ends the reading of a file: the rows when there was no problem and
+// at least one row, else the problems (noRows says what an empty file lacks).
+func (p *problems) result(file string, rows []store.Row, noRows string) ([]store.Row, error) {
+	if err := p.err(file); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		p.add(0, "", "%s", noRows)
+		return nil, p.err(file)
+	}
+	return rows, nil
 }

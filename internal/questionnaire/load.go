@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -99,6 +101,16 @@ func (a anchorCollector) Visit(n ast.Node) ast.Visitor {
 		a[an.Name.String()] = an.Value
 	}
 	return a
+}
+
+// LoadFS reads and parses the questionnaire file name in fsys, such as an
+// embedded one; problems name it as dir/name.
+func LoadFS(fsys fs.FS, dir, name string) (*Questionnaire, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path.Join(dir, name), src)
 }
 
 // LoadFile reads and parses the questionnaire file at path.

@@ -181,11 +181,7 @@ func TestParse_AliasBomb(t *testing.T) {
 // promises of it: three groups, the four ordered stages, at least 45
 // questions, and every text and recommendation in Dutch and English.
 func TestDefault(t *testing.T) {
-	src, err := questionnaires.FS.ReadFile(questionnaires.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := questionnaire.Parse(questionnaires.Default, src)
+	q, err := questionnaires.LoadDefault()
 	if err != nil {
 		t.Fatalf("default questionnaire: %v", err)
 	}

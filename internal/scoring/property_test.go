@@ -12,11 +12,11 @@ import (
 
 func defaultQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
 	t.Helper()
-	src, err := questionnaires.FS.ReadFile(questionnaires.Default)
+	q, err := questionnaires.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return parse(t, string(src))
+	return q
 }
 
 // randomAnswers gives each of n respondents an answer to most questions,

@@ -18,17 +18,26 @@ type Department struct {
 
 // CreateDepartment adds a department under parent ("" for the top level).
 func (s *Store) CreateDepartment(ctx context.Context, name, parent string) (Department, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return Department{}, errorf(EINVALID, "a department needs a name")
+	name, err := departmentName(name)
+	if err != nil {
+		return Department{}, err
 	}
 	var d Department
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		d, err = createDepartment(ctx, tx, name, parent, s.now())
 		return err
 	})
 	return d, err
+}
+
+// departmentName trims a department's name and refuses an empty one.
+func departmentName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", errorf(EINVALID, "a department needs a name")
+	}
+	return name, nil
 }
 
 func createDepartment(ctx context.Context, tx *sql.Tx, name, parent, now string) (Department, error) {
@@ -119,12 +128,12 @@ func departments(ctx context.Context, q queryer) ([]Department, error) {
 
 // RenameDepartment gives a department a new name.
 func (s *Store) RenameDepartment(ctx context.Context, old, name string) (Department, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return Department{}, errorf(EINVALID, "a department needs a name")
+	name, err := departmentName(name)
+	if err != nil {
+		return Department{}, err
 	}
 	var d Department
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if d, err = departmentByName(ctx, tx, old); err != nil {
 			return err

@@ -34,11 +34,7 @@ func openStore(t *testing.T) *store.Store {
 
 func defaultFile(t testing.TB) store.QuestionnaireFile {
 	t.Helper()
-	src, err := questionnaires.FS.ReadFile(questionnaires.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := questionnaire.Parse(questionnaires.Default, src)
+	q, err := questionnaires.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
