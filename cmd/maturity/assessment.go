@@ -87,6 +87,45 @@ new round.`,
 			return nil
 		}),
 	}
-	cmd.AddCommand(list, closeCmd, reopen)
+	var startDept, round, mode string
+	start := &cobra.Command{
+		Use:   "start --department NAME [--round LABEL] [--mode self|workshop]",
+		Short: "Open a round for a department, or show the one that is open",
+		Long: `Open a round for a department on the questionnaire in use (--questionnaire, default the
+embedded one), before anyone answers; the department is created when it does not exist. The
+round label defaults to the month (2026-11). When the department already has an open round,
+that round is shown and stays open.`,
+		Args: cobra.NoArgs,
+		RunE: withStore(e, opts, func(ctx context.Context, st *store.Store, _ []string) error {
+			if startDept == "" {
+				return badInput("start needs --department NAME")
+			}
+			if mode != string(store.ModeSelf) && mode != string(store.ModeWorkshop) {
+				return badInput("--mode %q: expected self or workshop", mode)
+			}
+			q, err := resolveQuestionnaire(e, opts, "")
+			if err != nil {
+				return err
+			}
+			if _, err := st.Department(ctx, startDept); store.ErrorCode(err) == store.ENOTFOUND {
+				if _, err := st.CreateDepartment(ctx, startDept, ""); err != nil {
+					return err
+				}
+			} else if err != nil {
+				return err
+			}
+			a, err := st.StartAssessment(ctx, store.StartOptions{Department: startDept, Questionnaire: storeFile(q), Mode: store.Mode(mode), Round: round})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "round %s of %s is open (assessment %d, %s, %s version %d, %d respondents so far)\n",
+				a.Round, a.Department, a.ID, a.Mode, a.Questionnaire.Key, a.Questionnaire.Version, a.Respondents)
+			return nil
+		}),
+	}
+	start.Flags().StringVar(&startDept, "department", "", "the department")
+	start.Flags().StringVar(&round, "round", "", "the round's label (default: the month, e.g. 2026-11)")
+	start.Flags().StringVar(&mode, "mode", string(store.ModeSelf), "self or workshop")
+	cmd.AddCommand(start, list, closeCmd, reopen)
 	return cmd
 }

@@ -87,3 +87,31 @@ func TestTargetsCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestAssessmentStart(t *testing.T) {
+	vars := withDB(t)
+	out := mustRun(t, vars, "assessment", "start", "--department", "Wijkteams", "--round", "voorjaar 2027", "--mode", "workshop")
+	if !strings.Contains(out, "round voorjaar 2027 of Wijkteams is open (assessment 1, workshop, gemeente-datagedreven version 1, 0 respondents so far)") {
+		t.Errorf("start: %s", out)
+	}
+	// Starting again shows the open round instead of making a second one.
+	if again := mustRun(t, vars, "assessment", "start", "--department", "wijkteams"); !strings.Contains(again, "assessment 1,") {
+		t.Errorf("second start: %s", again)
+	}
+	r := maturity(t, vars, "assessment", "start", "--department", "Wijkteams", "--round", "najaar 2027")
+	if r.code != 2 || !strings.Contains(r.stderr, `already has an open round "voorjaar 2027"`) {
+		t.Errorf("a second label while open: exit %d, %s", r.code, r.stderr)
+	}
+	mustRun(t, vars, "assessment", "close", "--department", "Wijkteams")
+	r = maturity(t, vars, "assessment", "start", "--department", "Wijkteams", "--round", "voorjaar 2027")
+	if r.code != 2 || !strings.Contains(r.stderr, `already has a round "voorjaar 2027"`) {
+		t.Errorf("a label used before: exit %d, %s", r.code, r.stderr)
+	}
+	r = maturity(t, vars, "assessment", "start", "--department", "Wijkteams", "--mode", "groep")
+	if r.code != 2 || !strings.Contains(r.stderr, `--mode "groep": expected self or workshop`) {
+		t.Errorf("bad mode: exit %d, %s", r.code, r.stderr)
+	}
+	if out := mustRun(t, vars, "assessment", "start", "--department", "Wijkteams"); !strings.Contains(out, "round 2026-") {
+		t.Errorf("default label: %s", out)
+	}
+}

@@ -219,8 +219,12 @@ func writeResult(w io.Writer, s scored, lang string, width int) error {
 		for range g.Dimensions {
 			d := r.Dimensions[di]
 			di++
+			gap := "–" // no score, no gap
+			if d.Score != nil {
+				gap = strconv.Itoa(d.Gap)
+			}
 			t.row("  "+q.Dimension(d.ID).Name.In(lang), num(d.Score), levelText(q, d.Level, lang), strconv.Itoa(d.Target),
-				strconv.Itoa(d.Gap), l[string(d.Confidence)], strconv.Itoa(d.Answered), strconv.Itoa(d.DontKnow), strconv.Itoa(d.NotApplicable))
+				gap, l[string(d.Confidence)], strconv.Itoa(d.Answered), strconv.Itoa(d.DontKnow), strconv.Itoa(d.NotApplicable))
 		}
 	}
 	if err := t.flush(); err != nil {
