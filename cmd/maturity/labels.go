@@ -36,6 +36,7 @@ var labelText = map[string]labels{
 		"no answers":         "nog geen antwoorden",
 		"col department":     "AFDELING", "col round": "RONDE", "col respondents": "RESPONDENTEN", "col stage": "FASE",
 		"col maturity": "VOLWASSENHEID", "no assessment": "nog geen meting",
+		"answered": "beantwoord", "respondent": "respondent", "saved to": "alles is opgeslagen in",
 	},
 	"en": {
 		"version": "version", "levels": "Levels", "rules": "Rules",
@@ -59,5 +60,6 @@ var labelText = map[string]labels{
 		"no answers":         "no answers yet",
 		"col department":     "DEPARTMENT", "col round": "ROUND", "col respondents": "RESPONDENTS", "col stage": "STAGE",
 		"col maturity": "MATURITY", "no assessment": "no assessment yet",
+		"answered": "answered", "respondent": "respondent", "saved to": "everything is saved in",
 	},
 }

@@ -57,6 +57,7 @@ department stands, what blocks the next level and what to do first.`,
 	}
 
 	root.AddCommand(
+		newAssessCmd(e, opts),
 		newQuestionnaireCmd(e, opts),
 		newResultsCmd(e, opts),
 		newDepartmentCmd(e, opts),

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/scoring"
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/internal/tui"
+	"github.com/spf13/cobra"
+)
+
+// assessOptions are the flags of maturity assess.
+type assessOptions struct {
+	department string
+	respondent string
+	accessible bool
+}
+
+func newAssessCmd(e env, opts *globalOptions) *cobra.Command {
+	o := &assessOptions{}
+	cmd := &cobra.Command{
+		Use:   "assess --department NAME [--respondent ALIAS]",
+		Short: "Answer the questionnaire in the terminal; resumes where you stopped",
+		Long: `Answer the questionnaire for a department, one question per screen. Every answer is saved
+the moment it is given; leave at any time (q) and the same command resumes at the first
+unanswered question. The answers join the department's open round, or start a new one.
+
+--respondent is your pseudonym in the round (no personal data needed); without it a stable
+pseudonym is made from this computer's user name, so you resume as yourself. --accessible
+(or ACCESSIBLE=1) asks the same questions as plain numbered prompts, for screen readers and
+for answers piped in from a script.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.department == "" {
+				return badInput("assess needs --department NAME")
+			}
+			if e.getenv("ACCESSIBLE") != "" {
+				o.accessible = true
+			}
+			return runAssess(cmd.Context(), e, opts, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.department, "department", "", "the department you answer for")
+	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your pseudonym in the round (default: one made from the user name)")
+	cmd.Flags().BoolVar(&o.accessible, "accessible", false, "plain numbered prompts instead of the full-screen interface")
+	return cmd
+}
+
+// defaultAlias is a stable pseudonym for the user of this computer: the
+// same person resumes as the same respondent, and no name is stored.
+func defaultAlias(getenv func(string) string) string {
+	user := getenv("USER")
+	if user == "" {
+		user = getenv("USERNAME")
+	}
+	host, _ := os.Hostname()
+	sum := sha256.Sum256([]byte(user + "@" + host))
+	return fmt.Sprintf("anon-%x", sum[:3])
+}
+
+func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions) error {
+	st, err := openStore(ctx, e, opts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	q, err := resolveQuestionnaire(e, opts, "")
+	if err != nil {
+		return err
+	}
+	lang, err := language(opts, q)
+	if err != nil {
+		return err
+	}
+	s, backend, err := openSession(ctx, e, st, q, lang, o.department, o.respondent)
+	if err != nil {
+		return err
+	}
+	if o.accessible {
+		if err := tui.RunAccessible(s, e.stdin, e.stdout); err != nil {
+			return err
+		}
+		sc, err := scoreAssessment(ctx, st, backend.assessment)
+		if err != nil || sc.result.Overall.Score == nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout)
+		return writeResult(e.stdout, sc, lang, textWidth(e.getenv))
+	}
+	m := tui.New(s, tui.DefaultKeyMap(lang), tui.DefaultStyles())
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
+	final, err := p.Run()
+	if err != nil {
+		return err
+	}
+	fm := final.(tui.Model)
+	if err := fm.Err(); err != nil {
+		return fmt.Errorf("an answer was not saved: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "%s %d/%d · %s %q · %s\n", labelsFor(lang)["answered"], len(fm.Answers()), len(q.Questions()),
+		labelsFor(lang)["respondent"], s.Respondent, labelsFor(lang)["saved to"]+" "+st.Path())
+	return nil
+}
+
+// openSession finds or starts the department's round and the respondent in
+// it, with what they answered before. An unknown department is added,
+// unless its name looks like one that exists (a typo, most likely).
+func openSession(ctx context.Context, e env, st *store.Store, q *questionnaire.Questionnaire, lang, department, alias string) (tui.Session, *storeBackend, error) {
+	d, err := st.Department(ctx, department)
+	if store.ErrorCode(err) == store.ENOTFOUND {
+		if strings.Contains(err.Error(), "did you mean") {
+			return tui.Session{}, nil, fmt.Errorf("%w; to add a new department, run: maturity department add %q", err, department)
+		}
+		if d, err = st.CreateDepartment(ctx, department, ""); err != nil {
+			return tui.Session{}, nil, err
+		}
+		fmt.Fprintf(e.stderr, "added department %s\n", d.Name)
+	} else if err != nil {
+		return tui.Session{}, nil, err
+	}
+	a, err := st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeSelf})
+	if err != nil {
+		return tui.Session{}, nil, err
+	}
+	if alias == "" {
+		alias = defaultAlias(e.getenv)
+	}
+	r, err := st.Respondent(ctx, a.ID, alias)
+	if err != nil {
+		return tui.Session{}, nil, err
+	}
+	data, err := st.LoadAssessment(ctx, a.ID)
+	if err != nil {
+		return tui.Session{}, nil, err
+	}
+	s := tui.Session{
+		Questionnaire: q, Lang: lang, Department: d.Name, Round: a.Round, Respondent: r.Alias,
+		Answers: map[string]scoring.Value{}, Notes: map[string]string{},
+		ReportHint: fmt.Sprintf("maturity results --department %q", d.Name),
+	}
+	backend := &storeBackend{ctx: ctx, st: st, assessment: a.ID, respondent: r.ID}
+	s.Backend = backend
+	for _, x := range data.Answers {
+		if x.Respondent == r.Alias {
+			if v, err := scoring.ParseValue(x.Value); err == nil {
+				s.Answers[x.Question] = v
+			}
+		}
+	}
+	for _, n := range data.Notes {
+		if n.Respondent == r.Alias && n.Question != "" {
+			s.Notes[n.Question] = n.Text
+		}
+	}
+	return s, backend, nil
+}
+
+// storeBackend keeps a respondent's answers and notes in the store.
+type storeBackend struct {
+	ctx        context.Context
+	st         *store.Store
+	assessment int64
+	respondent int64
+}
+
+var _ tui.Backend = (*storeBackend)(nil)
+
+func (b *storeBackend) SaveAnswer(question string, v scoring.Value) error {
+	return b.st.SaveAnswer(b.ctx, b.respondent, question, v.String())
+}
+
+func (b *storeBackend) SaveNote(question, text string) error {
+	return b.st.SaveNote(b.ctx, store.NoteInput{AssessmentID: b.assessment, RespondentID: b.respondent, Question: question, Text: text})
+}
+
+func (b *storeBackend) Result() (scoring.Result, error) {
+	s, err := scoreAssessment(b.ctx, b.st, b.assessment)
+	return s.result, err
+}

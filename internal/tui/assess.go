@@ -1,0 +1,363 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/scoring"
+)
+
+// The smallest window the answering screens are drawn in.
+const (
+	MinWidth  = 50
+	MinHeight = 15
+)
+
+// screen is what the answering model shows.
+type screen int
+
+const (
+	screenQuestion screen = iota
+	screenOverview
+	screenNote
+	screenHelp
+	screenFinish
+	screenResults
+)
+
+// Model answers a questionnaire: one question per screen, an overview of
+// the dimensions, notes, help, a confirmation to finish early and the
+// results. Answers are kept through the Backend, one at a time and in the
+// order they were given.
+type Model struct {
+	s      Session
+	keys   KeyMap
+	styles Styles
+	t      texts
+	qs     []*questionnaire.Question
+
+	screen        screen
+	idx           int // the current question
+	cursor        int // the highlighted choice
+	overview      int // the highlighted dimension in the overview
+	width, height int
+
+	answers map[string]scoring.Value
+	notes   map[string]string
+
+	bar     progress.Model
+	note    textarea.Model
+	help    help.Model
+	results viewport.Model
+
+	queue    []op // saves waiting, in order
+	busy     bool // an op is running
+	quitting bool
+	err      error // the last failed save
+	result   *scoring.Result
+}
+
+var _ tea.Model = Model{}
+
+// New makes the answering model for a session, at the first unanswered
+// question.
+func New(s Session, keys KeyMap, styles Styles) Model {
+	m := Model{
+		s: s, keys: keys, styles: styles, t: textsFor(s.Lang), qs: s.Questionnaire.Questions(),
+		answers: map[string]scoring.Value{}, notes: map[string]string{},
+		bar:  progress.New(progress.WithSolidFill("#4C8BD6"), progress.WithoutPercentage()),
+		help: help.New(), note: textarea.New(), results: viewport.New(80, 20),
+		width: 80, height: 24,
+	}
+	for k, v := range s.Answers {
+		m.answers[k] = v
+	}
+	for k, v := range s.Notes {
+		m.notes[k] = v
+	}
+	m.note.ShowLineNumbers = false
+	m.note.CharLimit = 4000
+	m.idx = min(s.FirstUnanswered(), len(m.qs)-1)
+	m.cursor = m.currentChoice()
+	return m
+}
+
+// Init implements tea.Model.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Answers returns the answers given, by question id (also those from before).
+func (m Model) Answers() map[string]scoring.Value { return m.answers }
+
+// Err returns the last error from saving, if any.
+func (m Model) Err() error { return m.err }
+
+// Question returns the index of the question on screen.
+func (m Model) Question() int { return m.idx }
+
+// Screen names what is on screen, for tests and the caller.
+func (m Model) Screen() string {
+	return [...]string{"question", "overview", "note", "help", "finish", "results"}[m.screen]
+}
+
+// op is one write or read through the Backend.
+type op struct {
+	question string
+	value    *scoring.Value
+	note     *string
+	result   bool
+}
+
+type opDoneMsg struct {
+	err    error
+	result *scoring.Result
+}
+
+func (m Model) run(o op) tea.Cmd {
+	b := m.s.Backend
+	return func() tea.Msg {
+		switch {
+		case o.value != nil:
+			return opDoneMsg{err: b.SaveAnswer(o.question, *o.value)}
+		case o.note != nil:
+			return opDoneMsg{err: b.SaveNote(o.question, *o.note)}
+		}
+		r, err := b.Result()
+		return opDoneMsg{err: err, result: &r}
+	}
+}
+
+// enqueue adds an op; it starts at once when nothing else runs, so that
+// saves reach the database in the order they were made.
+func (m *Model) enqueue(o op) tea.Cmd {
+	m.queue = append(m.queue, o)
+	if m.busy {
+		return nil
+	}
+	m.busy = true
+	return m.run(o)
+}
+
+func (m Model) currentChoice() int {
+	if v, ok := m.answers[m.qs[m.idx].ID]; ok {
+		return choiceIndex(v)
+	}
+	return 0
+}
+
+func (m *Model) goTo(i int) {
+	m.idx = max(0, min(i, len(m.qs)-1))
+	m.cursor = m.currentChoice()
+	m.screen = screenQuestion
+}
+
+func (m Model) unanswered() []int {
+	var out []int
+	for i, q := range m.qs {
+		if _, ok := m.answers[q.ID]; !ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Update implements tea.Model.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.bar.Width = max(10, min(msg.Width-24, 60))
+		m.note.SetWidth(max(20, msg.Width-4))
+		m.note.SetHeight(max(3, min(10, msg.Height-10)))
+		m.help.Width = msg.Width
+		m.results.Width, m.results.Height = msg.Width, max(1, msg.Height-2)
+		m.refreshResults()
+		return m, nil
+	case opDoneMsg:
+		m.busy = false
+		if len(m.queue) > 0 {
+			m.queue = m.queue[1:]
+		}
+		if msg.err != nil {
+			m.err = msg.err
+		}
+		if msg.result != nil && msg.err == nil {
+			m.result = msg.result
+			m.refreshResults()
+		}
+		if len(m.queue) > 0 {
+			m.busy = true
+			return m, m.run(m.queue[0])
+		}
+		if m.quitting {
+			return m, tea.Quit
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.quitting = true
+	if m.busy {
+		return m, nil // quits once the saves are done
+	}
+	return m, tea.Quit
+}
+
+func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch m.screen {
+	case screenNote:
+		switch {
+		case key.Matches(msg, k.SaveNote), msg.String() == "ctrl+c":
+			text := m.note.Value()
+			q := m.qs[m.idx].ID
+			m.notes[q] = text
+			m.screen = screenQuestion
+			m.note.Blur()
+			cmd := m.enqueue(op{question: q, note: &text})
+			if msg.String() == "ctrl+c" {
+				m.quitting = true
+			}
+			return m, cmd
+		}
+		var cmd tea.Cmd
+		m.note, cmd = m.note.Update(msg)
+		return m, cmd
+	case screenHelp:
+		if key.Matches(msg, k.Quit) && msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		m.screen = screenQuestion
+		return m, nil
+	case screenOverview:
+		dims := m.s.Questionnaire.Dimensions()
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.quit()
+		case key.Matches(msg, k.Up):
+			m.overview = (m.overview + len(dims) - 1) % len(dims)
+		case key.Matches(msg, k.Down):
+			m.overview = (m.overview + 1) % len(dims)
+		case key.Matches(msg, k.Choose):
+			m.goTo(m.firstOf(dims[m.overview]))
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Overview):
+			m.screen = screenQuestion
+		}
+		return m, nil
+	case screenFinish:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.quit()
+		case key.Matches(msg, k.Choose):
+			m.screen = screenResults
+			return m, m.enqueue(op{result: true})
+		case key.Matches(msg, k.Back):
+			if open := m.unanswered(); len(open) > 0 {
+				m.goTo(open[0])
+			}
+			m.screen = screenQuestion
+		}
+		return m, nil
+	case screenResults:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.quit()
+		case key.Matches(msg, k.Back):
+			m.screen = screenQuestion
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.results, cmd = m.results.Update(msg)
+		return m, cmd
+	}
+
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Up):
+		m.cursor = (m.cursor + len(choices) - 1) % len(choices)
+	case key.Matches(msg, k.Down):
+		m.cursor = (m.cursor + 1) % len(choices)
+	case key.Matches(msg, k.Choose):
+		return m.answer(choices[m.cursor])
+	case key.Matches(msg, k.Answer):
+		return m.answer(scoring.Value(msg.String()[0] - '0'))
+	case key.Matches(msg, k.DontKnow):
+		return m.answer(scoring.DontKnow)
+	case key.Matches(msg, k.NotApplicable):
+		return m.answer(scoring.NotApplicable)
+	case key.Matches(msg, k.Prev):
+		m.goTo(m.idx - 1)
+	case key.Matches(msg, k.Next):
+		m.goTo(m.idx + 1)
+	case key.Matches(msg, k.Overview):
+		m.screen = screenOverview
+		m.overview = m.dimensionIndex(m.qs[m.idx].Dimension)
+	case key.Matches(msg, k.Note):
+		m.screen = screenNote
+		m.note.SetValue(m.notes[m.qs[m.idx].ID])
+		return m, m.note.Focus()
+	case key.Matches(msg, k.Help):
+		m.screen = screenHelp
+	case key.Matches(msg, k.Finish):
+		return m.finish()
+	}
+	return m, nil
+}
+
+// answer records v for the current question and moves on.
+func (m Model) answer(v scoring.Value) (tea.Model, tea.Cmd) {
+	q := m.qs[m.idx].ID
+	m.answers[q] = v
+	m.err = nil
+	save := m.enqueue(op{question: q, value: &v})
+	if m.idx < len(m.qs)-1 {
+		m.goTo(m.idx + 1)
+		return m, save
+	}
+	next, cmd := m.finish()
+	return next, tea.Batch(save, cmd)
+}
+
+// finish shows the results when every question is answered, else asks.
+func (m Model) finish() (tea.Model, tea.Cmd) {
+	if len(m.unanswered()) > 0 {
+		m.screen = screenFinish
+		return m, nil
+	}
+	m.screen = screenResults
+	return m, m.enqueue(op{result: true})
+}
+
+func (m Model) dimensionIndex(d *questionnaire.Dimension) int {
+	for i, x := range m.s.Questionnaire.Dimensions() {
+		if x == d {
+			return i
+		}
+	}
+	return 0
+}
+
+// firstOf is the first unanswered question of d, else its first question.
+func (m Model) firstOf(d *questionnaire.Dimension) int {
+	first := -1
+	for i, q := range m.qs {
+		if q.Dimension != d {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if _, ok := m.answers[q.ID]; !ok {
+			return i
+		}
+	}
+	return first
+}

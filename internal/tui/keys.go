@@ -1,0 +1,45 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key binding of the answering screens, built once.
+type KeyMap struct {
+	Up, Down, Choose, Answer, DontKnow, NotApplicable key.Binding
+	Prev, Next, Overview, Note, Help, Finish, Quit    key.Binding
+	Back, SaveNote                                    key.Binding
+}
+
+// DefaultKeyMap returns the key bindings with their help texts in lang.
+func DefaultKeyMap(lang string) KeyMap {
+	t := textsFor(lang)
+	return KeyMap{
+		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", t["key choose"])),
+		Down:          key.NewBinding(key.WithKeys("down", "j")),
+		Choose:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t["key answer"])),
+		Answer:        key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), key.WithHelp("0–4", t["key answer and next"])),
+		DontKnow:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", t["dont know"])),
+		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", t["not applicable"])),
+		Prev:          key.NewBinding(key.WithKeys("left", "shift+tab", "h"), key.WithHelp("←/→", t["key prev next"])),
+		Next:          key.NewBinding(key.WithKeys("right", "tab", "l")),
+		Overview:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", t["key overview"])),
+		Note:          key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t["key note"])),
+		Help:          key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t["key help"])),
+		Finish:        key.NewBinding(key.WithKeys("f"), key.WithHelp("f", t["key finish"])),
+		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t["key quit"])),
+		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key back"])),
+		SaveNote:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key save note"])),
+	}
+}
+
+// ShortHelp is the one-line help under every question.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Answer, k.Prev, k.Overview, k.Note, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen behind '?'.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Choose, k.Answer, k.DontKnow, k.NotApplicable},
+		{k.Prev, k.Overview, k.Note, k.Finish, k.Help, k.Quit},
+	}
+}

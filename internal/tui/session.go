@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/scoring"
+)
+
+// Backend keeps what a respondent does and scores the round. The caller
+// implements it over the store; every call commits before it returns.
+type Backend interface {
+	SaveAnswer(question string, v scoring.Value) error
+	SaveNote(question, text string) error
+	// Result scores the whole round: every respondent, not only this one.
+	Result() (scoring.Result, error)
+}
+
+// Session is one respondent answering one round.
+type Session struct {
+	Questionnaire *questionnaire.Questionnaire
+	Lang          string
+	Department    string
+	Round         string
+	Respondent    string
+	// Answers and Notes are what the respondent gave before, by question id.
+	Answers map[string]scoring.Value
+	Notes   map[string]string
+	// ReportHint says how to get the report, shown on the results screen.
+	ReportHint string
+	Backend    Backend
+}
+
+// choices are the answers in the order the cursor moves through them.
+var choices = []scoring.Value{0, 1, 2, 3, 4, scoring.DontKnow, scoring.NotApplicable}
+
+// choiceIndex is the cursor position of v, 0 when v is not a choice.
+func choiceIndex(v scoring.Value) int {
+	for i, c := range choices {
+		if c == v {
+			return i
+		}
+	}
+	return 0
+}
+
+// FirstUnanswered returns the index of the first question without an
+// answer, or the number of questions when every one has one.
+func (s Session) FirstUnanswered() int {
+	for i, q := range s.Questionnaire.Questions() {
+		if _, ok := s.Answers[q.ID]; !ok {
+			return i
+		}
+	}
+	return len(s.Questionnaire.Questions())
+}

@@ -1,0 +1,59 @@
+package tui
+
+// texts are the fixed words of the interface in one language.
+type texts map[string]string
+
+// textsFor returns the Dutch words for nl and the English ones otherwise.
+func textsFor(lang string) texts {
+	if lang == "nl" {
+		return textTable["nl"]
+	}
+	return textTable["en"]
+}
+
+var textTable = map[string]texts{
+	"nl": {
+		"key choose": "kiezen", "key answer": "antwoorden", "key answer and next": "antwoorden en door",
+		"dont know": "weet niet", "not applicable": "niet van toepassing",
+		"key prev next": "vorige/volgende", "key overview": "overzicht", "key note": "notitie",
+		"key help": "hulp", "key finish": "afronden", "key quit": "stoppen", "key back": "terug",
+		"key save note": "notitie bewaren",
+		"question":      "vraag", "of": "van", "round": "ronde", "in dimension": "in deze dimensie",
+		"answered": "beantwoord", "note": "Notitie", "saved": "Alles is opgeslagen.",
+		"not saved": "NIET opgeslagen", "too small": "Maak het venster groter: minstens %d×%d tekens (nu %d×%d).",
+		"overview": "Overzicht: kies een dimensie en druk op enter", "note title": "Notitie bij deze vraag (bewijs, voorbeeld, toelichting); esc bewaart, een lege notitie wist",
+		"finish title": "Afronden?", "unanswered": "Nog niet beantwoord (%d):", "finish yes": "enter: toch afronden", "finish no": "esc: terug naar de eerste open vraag",
+		"all answered": "Alle vragen zijn beantwoord.",
+		"results":      "Resultaat", "maturity": "Volwassenheid", "level": "niveau", "capped": "begrensd door %s (niveau %d): zonder dat plafond niveau %d",
+		"not capped": "niet begrensd door de fundering", "stage": "Analysefase", "stage none": "nog geen fase bereikt",
+		"blocked": "het volgende niveau houdt tegen: %s", "all stages": "alle fasen bereikt",
+		"dimensions": "Dimensies (score · niveau · ▏doel)", "first": "Eerst aanpakken",
+		"none yet": "Nog geen antwoorden met een score.", "report hint": "Rapport: %s",
+		"results keys": "q stoppen · esc terug naar de vragen", "computing": "Resultaat berekenen…",
+		"respondents": "respondenten", "threshold": "drempel",
+		"acc prompt":  "Antwoord %d–%d, d of n (enter: overslaan, b: vorige, e: notitie, q: stoppen): ",
+		"acc current": "huidig antwoord", "acc invalid": "Dat is geen antwoord: typ 0, 1, 2, 3, 4, d of n.",
+	},
+	"en": {
+		"key choose": "choose", "key answer": "answer", "key answer and next": "answer and go on",
+		"dont know": "don't know", "not applicable": "not applicable",
+		"key prev next": "previous/next", "key overview": "overview", "key note": "note",
+		"key help": "help", "key finish": "finish", "key quit": "quit", "key back": "back",
+		"key save note": "keep note",
+		"question":      "question", "of": "of", "round": "round", "in dimension": "in this dimension",
+		"answered": "answered", "note": "Note", "saved": "Everything is saved.",
+		"not saved": "NOT saved", "too small": "Make the window larger: at least %d×%d characters (now %d×%d).",
+		"overview": "Overview: choose a dimension and press enter", "note title": "Note on this question (evidence, example, explanation); esc keeps it, an empty note removes it",
+		"finish title": "Finish?", "unanswered": "Not answered yet (%d):", "finish yes": "enter: finish anyway", "finish no": "esc: back to the first open question",
+		"all answered": "Every question is answered.",
+		"results":      "Result", "maturity": "Maturity", "level": "level", "capped": "capped by %s (level %d): without that cap level %d",
+		"not capped": "not capped by the foundations", "stage": "Analytics stage", "stage none": "no stage reached yet",
+		"blocked": "what blocks the next one: %s", "all stages": "every stage reached",
+		"dimensions": "Dimensions (score · level · ▏target)", "first": "Do first",
+		"none yet": "No scored answers yet.", "report hint": "Report: %s",
+		"results keys": "q quit · esc back to the questions", "computing": "Computing the result…",
+		"respondents": "respondents", "threshold": "threshold",
+		"acc prompt":  "Answer %d–%d, d or n (enter: skip, b: back, e: note, q: quit): ",
+		"acc current": "current answer", "acc invalid": "That is not an answer: type 0, 1, 2, 3, 4, d or n.",
+	},
+}

@@ -1,0 +1,360 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/maturity-nl/maturity/internal/scoring"
+)
+
+// View implements tea.Model.
+func (m Model) View() string {
+	if m.width < MinWidth || m.height < MinHeight {
+		return wrapText(fmt.Sprintf(m.t["too small"], MinWidth, MinHeight, m.width, m.height), max(m.width, 10))
+	}
+	if m.quitting && !m.busy {
+		return m.t["saved"] + "\n"
+	}
+	switch m.screen {
+	case screenOverview:
+		return m.viewOverview()
+	case screenNote:
+		return m.viewNote()
+	case screenHelp:
+		return m.viewHelp()
+	case screenFinish:
+		return m.viewFinish()
+	case screenResults:
+		return m.viewResults()
+	}
+	return m.viewQuestion()
+}
+
+// wrapText wraps s at width columns on spaces.
+func wrapText(s string, width int) string {
+	return ansi.Wordwrap(s, max(width, 10), "")
+}
+
+// hang prints lead before s wrapped at width, continuation lines indented
+// under the start of s.
+func hang(lead, s string, width int) []string {
+	pad := ansi.StringWidth(lead)
+	lines := strings.Split(wrapText(s, width-pad), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = lead + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", pad) + lines[i]
+		}
+	}
+	return lines
+}
+
+// fit keeps the lines within height: it drops optional lines first (those
+// marked by the caller), then cuts from the end, keeping the footer.
+func fit(body []string, optional map[int]bool, footer []string, height int) string {
+	room := height - len(footer)
+	if len(body) > room {
+		var kept []string
+		for i, l := range body {
+			if !optional[i] {
+				kept = append(kept, l)
+			}
+		}
+		body = kept
+	}
+	if len(body) > room {
+		body = body[:max(0, room)]
+	}
+	return strings.Join(append(body, footer...), "\n")
+}
+
+func (m Model) header() []string {
+	s, q := m.s, m.qs[m.idx]
+	left := m.styles.Header.Render(fmt.Sprintf("%s · %s %s · %s", s.Department, m.t["round"], s.Round, s.Respondent))
+	right := fmt.Sprintf("%s %d/%d", m.t["question"], m.idx+1, len(m.qs))
+	gap := max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
+	top := left + strings.Repeat(" ", gap) + right
+	if ansi.StringWidth(top) > m.width {
+		top = ansi.Truncate(left, m.width, "…")
+	}
+
+	d := q.Dimension
+	done, inDim := 0, 0
+	for _, x := range d.Questions {
+		inDim++
+		if _, ok := m.answers[x.ID]; ok {
+			done++
+		}
+	}
+	ctx := m.styles.Context.Render(fmt.Sprintf("%s › %s", d.Group.Name.In(s.Lang), d.Name.In(s.Lang))) +
+		m.styles.Muted.Render(fmt.Sprintf("  (%d/%d %s)", done, inDim, m.t["in dimension"]))
+	total := len(m.qs) - len(m.unanswered())
+	bar := m.bar.ViewAs(float64(total)/float64(len(m.qs))) + fmt.Sprintf("  %d/%d %s", total, len(m.qs), m.t["answered"])
+	return []string{ansi.Truncate(top, m.width, "…"), ansi.Truncate(ctx, m.width, "…"), bar}
+}
+
+func (m Model) viewQuestion() string {
+	q, lang, w := m.qs[m.idx], m.s.Lang, m.width
+	body := m.header()
+	optional := map[int]bool{}
+	body = append(body, "")
+	for _, l := range hang("", q.Text.In(lang), w) {
+		body = append(body, m.styles.Question.Render(l))
+	}
+	if h := q.Help.In(lang); h != "" {
+		optional[len(body)] = true
+		body = append(body, "")
+		for _, l := range hang("", h, w) {
+			optional[len(body)] = true
+			body = append(body, m.styles.Help.Render(l))
+		}
+	}
+	optional[len(body)] = true
+	body = append(body, "")
+	given, has := m.answers[q.ID]
+	for i, c := range choices {
+		text := m.t["dont know"]
+		keyName := "d"
+		switch c {
+		case scoring.NotApplicable:
+			text, keyName = m.t["not applicable"], "n"
+		case scoring.DontKnow:
+		default:
+			text, keyName = q.Options[c].In(lang), fmt.Sprint(int(c))
+		}
+		cursor, mark := "  ", "  "
+		if i == m.cursor {
+			cursor = "› "
+		}
+		if has && given == c {
+			mark = "✓ "
+		}
+		style := m.styles.Option
+		switch {
+		case i == m.cursor:
+			style = m.styles.Cursor
+		case has && given == c:
+			style = m.styles.Chosen
+		}
+		for _, l := range hang(cursor+mark+keyName+"  ", text, w) {
+			body = append(body, style.Render(l))
+		}
+	}
+	if n := strings.TrimSpace(m.notes[q.ID]); n != "" {
+		optional[len(body)] = true
+		body = append(body, "")
+		for _, l := range hang(m.t["note"]+": ", n, w) {
+			optional[len(body)] = true
+			body = append(body, m.styles.Note.Render(l))
+		}
+	}
+	footer := []string{""}
+	if m.err != nil {
+		footer = append(footer, m.styles.Error.Render(ansi.Truncate(m.t["not saved"]+": "+m.err.Error(), w, "…")))
+	}
+	footer = append(footer, ansi.Truncate(m.help.ShortHelpView(m.keys.ShortHelp()), w, "…"))
+	return fit(body, optional, footer, m.height)
+}
+
+func (m Model) viewOverview() string {
+	lang := m.s.Lang
+	lines := []string{m.styles.Title.Render(m.t["overview"]), ""}
+	group := ""
+	for i, d := range m.s.Questionnaire.Dimensions() {
+		if d.Group.ID != group {
+			group = d.Group.ID
+			lines = append(lines, m.styles.Header.Render(d.Group.Name.In(lang)))
+		}
+		done := 0
+		for _, x := range d.Questions {
+			if _, ok := m.answers[x.ID]; ok {
+				done++
+			}
+		}
+		cursor := "  "
+		style := m.styles.Option
+		if i == m.overview {
+			cursor, style = "› ", m.styles.Cursor
+		}
+		mark := " "
+		if done == len(d.Questions) {
+			mark = "✓"
+		}
+		lines = append(lines, style.Render(ansi.Truncate(fmt.Sprintf("%s%s %-36s %d/%d", cursor, mark, d.Name.In(lang), done, len(d.Questions)), m.width, "…")))
+	}
+	// Keep the highlighted dimension in view on short screens.
+	footer := []string{"", m.help.ShortHelpView([]key.Binding{m.keys.Up, m.keys.Choose, m.keys.Back})}
+	room := m.height - len(footer)
+	if len(lines) > room {
+		at := 0
+		for i, l := range lines {
+			if strings.Contains(l, "› ") {
+				at = i
+			}
+		}
+		start := max(0, min(at-room/2, len(lines)-room))
+		lines = lines[start : start+room]
+	}
+	return strings.Join(append(lines, footer...), "\n")
+}
+
+func (m Model) viewNote() string {
+	q := m.qs[m.idx]
+	lines := append(m.header(), "")
+	lines = append(lines, hang("", q.Text.In(m.s.Lang), m.width)...)
+	lines = append(lines, "", m.styles.Muted.Render(wrapText(m.t["note title"], m.width)), m.note.View())
+	return fit(lines, nil, nil, m.height)
+}
+
+func (m Model) viewHelp() string {
+	lines := []string{m.styles.Title.Render("?"), ""}
+	m.help.ShowAll = true
+	lines = append(lines, m.help.FullHelpView(m.keys.FullHelp()))
+	return fit(strings.Split(strings.Join(lines, "\n"), "\n"), nil, nil, m.height)
+}
+
+func (m Model) viewFinish() string {
+	open := m.unanswered()
+	lines := []string{m.styles.Title.Render(m.t["finish title"]), "", fmt.Sprintf(m.t["unanswered"], len(open))}
+	footer := []string{"", m.t["finish yes"] + " · " + m.t["finish no"]}
+	room := m.height - len(footer) - len(lines)
+	for i, n := range open {
+		if i == room-1 && len(open) > room {
+			lines = append(lines, fmt.Sprintf("  … +%d", len(open)-i))
+			break
+		}
+		q := m.qs[n]
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %d. %s", n+1, q.Text.In(m.s.Lang)), m.width, "…"))
+	}
+	return strings.Join(append(lines, footer...), "\n")
+}
+
+func (m Model) viewResults() string {
+	footer := m.styles.Muted.Render(ansi.Truncate(m.t["results keys"], m.width, "…"))
+	if m.result == nil {
+		return m.t["computing"] + "\n\n" + footer
+	}
+	return m.results.View() + "\n" + footer
+}
+
+// refreshResults renders the result into the scrolling results view.
+func (m *Model) refreshResults() {
+	if m.result == nil {
+		return
+	}
+	m.results.SetContent(renderResult(*m.result, m.s, m.styles, m.t, m.width))
+}
+
+// bar draws a score on 0–4 as a bar of width cells with the target marked.
+func bar(st Styles, score *float64, target, width int) string {
+	filled := 0
+	if score != nil {
+		filled = int(*score/4*float64(width) + 0.5)
+	}
+	mark := int(float64(target-1)/4*float64(width) + 0.5)
+	var b strings.Builder
+	for i := 0; i < width; i++ {
+		switch {
+		case i == mark && i < width:
+			b.WriteString(st.BarTarget.Render("▏"))
+		case i < filled:
+			b.WriteString(st.BarFull.Render("█"))
+		default:
+			b.WriteString(st.BarEmpty.Render("░"))
+		}
+	}
+	return b.String()
+}
+
+// renderResult is the results screen: level and cap, the ladder, a bar per
+// dimension, and the three actions to take first.
+func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) string {
+	q, lang := s.Questionnaire, s.Lang
+	var out []string
+	add := func(lines ...string) { out = append(out, lines...) }
+	add(st.Title.Render(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, t["respondents"])), "")
+	if r.Overall.Score == nil {
+		add(t["none yet"])
+		return strings.Join(out, "\n")
+	}
+	add(st.Header.Render(fmt.Sprintf("%s: %s %d %s", t["maturity"], t["level"], r.Overall.Level, q.LevelName(r.Overall.Level, lang))))
+	if r.Overall.Capped {
+		var names []string
+		weakest := 0
+		for i, g := range r.Groups {
+			for _, id := range r.Overall.CappedBy {
+				if g.ID == id {
+					names = append(names, q.Groups[i].Name.In(lang))
+					weakest = g.Level
+				}
+			}
+		}
+		add(hang("  ", st.Warn.Render(fmt.Sprintf(t["capped"], strings.Join(names, ", "), weakest, r.Overall.UncappedLevel)), width)...)
+	} else if r.Overall.Cap > 0 {
+		add("  " + st.Muted.Render(t["not capped"]))
+	}
+	if r.Stage.Applicable {
+		add("", st.Header.Render(t["stage"]))
+		var steps []string
+		for _, step := range r.Stage.Steps {
+			name := q.Dimension(step.Dimension).Name.In(lang)
+			switch {
+			case step.Dimension == r.Stage.BlockedBy:
+				steps = append(steps, st.Warn.Render(name+" ✗"))
+			case step.Met && r.Stage.ReachedIndex > 0 && indexOf(r.Stage.Steps, step.Dimension) < r.Stage.ReachedIndex:
+				steps = append(steps, st.Good.Render(name+" ✓"))
+			default:
+				steps = append(steps, st.Muted.Render(name))
+			}
+		}
+		add(hang("  ", strings.Join(steps, " → "), width)...)
+		if r.Stage.BlockedBy != "" {
+			add("  " + fmt.Sprintf(t["blocked"], q.Dimension(r.Stage.BlockedBy).Name.In(lang)) + st.Muted.Render(fmt.Sprintf("  (%s %.1f)", t["threshold"], r.Stage.Threshold)))
+		} else {
+			add("  " + t["all stages"])
+		}
+	}
+	add("", st.Header.Render(t["dimensions"]))
+	nameWidth := 0
+	for _, d := range q.Dimensions() {
+		nameWidth = max(nameWidth, ansi.StringWidth(d.Name.In(lang)))
+	}
+	nameWidth = min(nameWidth, max(12, width/3))
+	barWidth := max(8, min(24, width-nameWidth-22))
+	for _, d := range r.Dimensions {
+		name := ansi.Truncate(q.Dimension(d.ID).Name.In(lang), nameWidth, "…")
+		score := "  –  "
+		level := " "
+		if d.Score != nil {
+			score, level = fmt.Sprintf("%5.2f", *d.Score), fmt.Sprint(d.Level)
+		}
+		add(fmt.Sprintf("  %s%s  %s %s  %s ▏%d", name, strings.Repeat(" ", nameWidth-ansi.StringWidth(name)), bar(st, d.Score, d.Target, barWidth), score, level, d.Target))
+	}
+	if len(r.Recommendations) > 0 {
+		add("", st.Header.Render(t["first"]))
+		for i, rec := range r.Recommendations {
+			if i == 3 {
+				break
+			}
+			d := q.Dimension(rec.Dimension)
+			text := fmt.Sprintf("%s (%d → %d): %s", d.Name.In(lang), rec.Level, rec.Level+1, d.Recommendations[rec.Level].In(lang))
+			add(hang(fmt.Sprintf("  %d. ", i+1), text, width)...)
+		}
+	}
+	if s.ReportHint != "" {
+		add("", st.Muted.Render(ansi.Truncate(fmt.Sprintf(t["report hint"], s.ReportHint), width, "…")))
+	}
+	return strings.Join(out, "\n")
+}
+
+func indexOf(steps []scoring.StageStep, id string) int {
+	for i, s := range steps {
+		if s.Dimension == id {
+			return i
+		}
+	}
+	return -1
+}
