@@ -50,6 +50,10 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 		}
 		reply := strings.ToLower(strings.TrimSpace(lines.Text()))
 		switch reply {
+		case "d":
+			reply = scoring.DontKnowCode
+		case "n":
+			reply = scoring.NotApplicableCode
 		case "q":
 			w.printf("%s\n", t["saved"])
 			return w.err

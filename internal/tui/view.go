@@ -52,18 +52,29 @@ func hang(lead, s string, width int) []string {
 	return lines
 }
 
-// fit keeps the lines within height: it drops optional lines first (those
-// marked by the caller), then cuts from the end, keeping the footer.
-func fit(body []string, optional map[int]bool, footer []string, height int) string {
+// Tiers of lines that may go when the window is short: spacing first,
+// then explanations.
+const (
+	tierSpacing = 1
+	tierExplain = 2
+)
+
+// fit keeps the lines within height: it drops optional lines tier by tier
+// (as marked by the caller), then cuts from the end, keeping the footer.
+func fit(body []string, optional map[int]int, footer []string, height int) string {
 	room := height - len(footer)
-	if len(body) > room {
+	for tier := tierSpacing; tier <= tierExplain && len(body) > room; tier++ {
 		var kept []string
+		keptTier := map[int]int{}
 		for i, l := range body {
-			if !optional[i] {
+			if optional[i] != tier {
+				if optional[i] > tier {
+					keptTier[len(kept)] = optional[i]
+				}
 				kept = append(kept, l)
 			}
 		}
-		body = kept
+		body, optional = kept, keptTier
 	}
 	if len(body) > room {
 		body = body[:max(0, room)]
@@ -99,20 +110,20 @@ func (m Model) header() []string {
 func (m Model) viewQuestion() string {
 	q, lang, w := m.qs[m.idx], m.s.Lang, m.width
 	body := m.header()
-	optional := map[int]bool{}
+	optional := map[int]int{len(body): tierSpacing}
 	body = append(body, "")
 	for _, l := range hang("", q.Text.In(lang), w) {
 		body = append(body, m.styles.Question.Render(l))
 	}
 	if h := q.Help.In(lang); h != "" {
-		optional[len(body)] = true
+		optional[len(body)] = tierSpacing
 		body = append(body, "")
 		for _, l := range hang("", h, w) {
-			optional[len(body)] = true
+			optional[len(body)] = tierExplain
 			body = append(body, m.styles.Help.Render(l))
 		}
 	}
-	optional[len(body)] = true
+	optional[len(body)] = tierSpacing
 	body = append(body, "")
 	given, has := m.answers[q.ID]
 	for i, c := range choices {
@@ -144,10 +155,10 @@ func (m Model) viewQuestion() string {
 		}
 	}
 	if n := strings.TrimSpace(m.notes[q.ID]); n != "" {
-		optional[len(body)] = true
+		optional[len(body)] = tierSpacing
 		body = append(body, "")
 		for _, l := range hang(m.t["note"]+": ", n, w) {
-			optional[len(body)] = true
+			optional[len(body)] = tierExplain
 			body = append(body, m.styles.Note.Render(l))
 		}
 	}
@@ -340,7 +351,10 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 				break
 			}
 			d := q.Dimension(rec.Dimension)
-			text := fmt.Sprintf("%s (%d → %d): %s", d.Name.In(lang), rec.Level, rec.Level+1, d.Recommendations[rec.Level].In(lang))
+			text := fmt.Sprintf("%s (%d → %d)", d.Name.In(lang), rec.Level, rec.Level+1)
+			if r := d.Recommendations[rec.Level].In(lang); r != "" {
+				text += ": " + r
+			}
 			add(hang(fmt.Sprintf("  %d. ", i+1), text, width)...)
 		}
 	}
