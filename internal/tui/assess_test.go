@@ -129,15 +129,15 @@ func TestModel_AnswerAndNavigate(t *testing.T) {
 	s, b := session(t, small, nil)
 	tm := start(t, s, 80, 24)
 	waitFor(t, tm, "Question A?")
-	tm.Type("3")                // a=3, on to b
-	tm.Send(key(tea.KeyDown))   // cursor to option 1
-	tm.Send(key(tea.KeyDown))   // option 2
-	tm.Send(key(tea.KeyEnter))  // b=2, on to c
-	tm.Send(key(tea.KeyLeft))   // back to b
-	tm.Send(key(tea.KeyLeft))   // back to a
-	tm.Type("d")                // a=dk, on to b
-	tm.Send(key(tea.KeyTab))    // c
-	tm.Type("n")                // c=na, on to d
+	tm.Type("3")               // a=3, on to b
+	tm.Send(key(tea.KeyDown))  // cursor to option 1
+	tm.Send(key(tea.KeyDown))  // option 2
+	tm.Send(key(tea.KeyEnter)) // b=2, on to c
+	tm.Send(key(tea.KeyLeft))  // back to b
+	tm.Send(key(tea.KeyLeft))  // back to a
+	tm.Type("d")               // a=dk, on to b
+	tm.Send(key(tea.KeyTab))   // c
+	tm.Type("n")               // c=na, on to d
 	tm.Send(key(tea.KeyShiftTab))
 	waitFor(t, tm, "Question C?")
 	tm.Type("q")
