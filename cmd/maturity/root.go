@@ -31,7 +31,10 @@ func newRootCmd(e env) (*cobra.Command, *runState) {
 		Long: `maturity measures how data-driven a municipal department is: Gartner's analytics
 ascendancy (descriptive, diagnostic, predictive, prescriptive) plus data governance and
 organisational readiness. Answers are stored in SQLite; results and reports say where a
-department stands, what blocks the next level and what to do first.`,
+department stands, what blocks the next level and what to do first.
+
+Without a command, in a terminal, it opens the home screen: start or resume an assessment,
+see results, choose the language.`,
 		Version:       buildVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -40,7 +43,10 @@ department stands, what blocks the next level and what to do first.`,
 			return opts.check()
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmd.Help()
+			if !isTerminal(e.stdin) {
+				return cmd.Help()
+			}
+			return runHome(cmd.Context(), e, opts)
 		},
 	}
 	root.SetIn(e.stdin)

@@ -162,3 +162,21 @@ func saveNote(ctx context.Context, tx *sql.Tx, n NoteInput, now string) error {
 }
 
 func nullable(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// Respondents lists the respondents of an assessment by alias.
+func (s *Store) Respondents(ctx context.Context, assessmentID int64) ([]Respondent, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, alias FROM respondents WHERE assessment_id = ? ORDER BY alias`, assessmentID)
+	if err != nil {
+		return nil, translate(s.path, err)
+	}
+	defer rows.Close()
+	var out []Respondent
+	for rows.Next() {
+		r := Respondent{AssessmentID: assessmentID}
+		if err := rows.Scan(&r.ID, &r.Alias); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

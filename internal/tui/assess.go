@@ -57,6 +57,7 @@ type Model struct {
 	queue    []op // saves waiting, in order
 	busy     bool // an op is running
 	quitting bool
+	embedded bool  // inside the home screen: leaving returns there
 	err      error // the last failed save
 	result   *scoring.Result
 }
@@ -193,7 +194,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.run(m.queue[0])
 		}
 		if m.quitting {
-			return m, tea.Quit
+			return m, m.leave()
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -205,9 +206,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.quitting = true
 	if m.busy {
-		return m, nil // quits once the saves are done
+		return m, nil // leaves once the saves are done
 	}
-	return m, tea.Quit
+	return m, m.leave()
+}
+
+// leave ends the program, or returns to the home screen that hosts it.
+func (m Model) leave() tea.Cmd {
+	if m.embedded {
+		return func() tea.Msg { return DoneMsg{} }
+	}
+	return tea.Quit
 }
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
