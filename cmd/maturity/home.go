@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/term"
@@ -35,7 +36,7 @@ func runHome(ctx context.Context, e env, opts *globalOptions) error {
 	if err != nil {
 		return err
 	}
-	h := &storeHome{ctx: ctx, e: e, st: st, q: q}
+	h := &storeHome{ctx: ctx, e: e, opts: opts, st: st, q: q}
 	p := tea.NewProgram(tui.NewApp(h, lang, tui.DefaultStyles()), tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil {
 		return err
@@ -46,10 +47,11 @@ func runHome(ctx context.Context, e env, opts *globalOptions) error {
 
 // storeHome answers the home screen's questions from the store.
 type storeHome struct {
-	ctx context.Context
-	e   env
-	st  *store.Store
-	q   *questionnaire.Questionnaire
+	ctx  context.Context
+	e    env
+	opts *globalOptions
+	st   *store.Store
+	q    *questionnaire.Questionnaire // the default: --questionnaire or the embedded one
 }
 
 var _ tui.Home = (*storeHome)(nil)
@@ -105,18 +107,45 @@ func (h *storeHome) Unfinished() ([]tui.Unfinished, error) {
 	return out, nil
 }
 
-func (h *storeHome) Open(department, respondent, lang string) (tui.Session, error) {
-	if !h.q.HasLanguage(lang) {
-		lang = h.q.Languages[0]
+func (h *storeHome) Questionnaires() []tui.QuestionnaireChoice {
+	out := []tui.QuestionnaireChoice{{ID: h.q.ID, Title: h.q.Title.In(h.q.Languages[0])}}
+	entries, err := catalog(h.e)
+	if err != nil {
+		return out
 	}
-	if _, err := h.st.Department(h.ctx, department); store.ErrorCode(err) == store.ENOTFOUND {
-		if _, err := h.st.CreateDepartment(h.ctx, department, ""); err != nil {
-			return tui.Session{}, err
+	for _, en := range entries {
+		if en.q != nil && en.q.ID != h.q.ID && !slices.ContainsFunc(out, func(c tui.QuestionnaireChoice) bool { return c.ID == en.q.ID }) {
+			out = append(out, tui.QuestionnaireChoice{ID: en.q.ID, Title: en.q.Title.In(en.q.Languages[0])})
 		}
-	} else if err != nil {
+	}
+	return out
+}
+
+func (h *storeHome) Open(department, respondent, questionnaireID, lang string) (tui.Session, error) {
+	d, err := h.st.Department(h.ctx, department)
+	if store.ErrorCode(err) == store.ENOTFOUND {
+		d, err = h.st.CreateDepartment(h.ctx, department, "")
+	}
+	if err != nil {
 		return tui.Session{}, err
 	}
-	s, _, err := openSession(h.ctx, h.e, h.st, h.q, lang, department, respondent)
+	q := h.q
+	switch {
+	case questionnaireID != "":
+		if q, err = resolveQuestionnaire(h.e, h.opts, questionnaireID); err != nil {
+			return tui.Session{}, err
+		}
+	default:
+		// Resuming an open round goes on with the questionnaire it has.
+		if a, err := h.st.LatestAssessment(h.ctx, d.Name); err == nil && a.Open() {
+			s, err := scoreAssessment(h.ctx, h.st, a.ID)
+			if err != nil {
+				return tui.Session{}, err
+			}
+			q = s.q
+		}
+	}
+	s, _, err := openSession(h.ctx, h.e, h.st, q, langFor(lang, q), d.Name, respondent)
 	return s, err
 }
 

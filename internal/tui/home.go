@@ -27,13 +27,22 @@ type Unfinished struct {
 	Answered, Questions           int
 }
 
+// QuestionnaireChoice is a questionnaire the home screen offers.
+type QuestionnaireChoice struct {
+	ID    string
+	Title string
+}
+
 // Home is what the home screen needs of the outside world.
 type Home interface {
 	Departments() ([]DepartmentInfo, error)
 	Unfinished() ([]Unfinished, error)
-	// Open starts or resumes answering for the department as respondent;
-	// an unknown department is added.
-	Open(department, respondent, lang string) (Session, error)
+	// Questionnaires lists the questionnaires to answer, the default first.
+	Questionnaires() []QuestionnaireChoice
+	// Open starts or resumes answering for the department as respondent on
+	// the questionnaire (an id from Questionnaires); an unknown department
+	// is added.
+	Open(department, respondent, questionnaire, lang string) (Session, error)
 	// Past scores the department's latest round.
 	Past(department, lang string) (Session, scoring.Result, error)
 	// DefaultAlias is the pseudonym offered when none is typed.
@@ -47,6 +56,7 @@ const (
 	pageMenu page = iota
 	pagePick
 	pageAlias
+	pageQuestionnaire
 	pageUnfinished
 	pageAssess
 	pagePast
@@ -81,7 +91,9 @@ type App struct {
 	alias       textinput.Model
 	depts       []DepartmentInfo
 	choice      string // the department chosen
+	respondent  string // the pseudonym chosen
 	unfinished  []Unfinished
+	choices     []QuestionnaireChoice
 
 	assess Model
 	past   viewport.Model
@@ -103,7 +115,7 @@ func (a App) Init() tea.Cmd { return nil }
 
 // Page names what is on screen, for tests.
 func (a App) Page() string {
-	return [...]string{"menu", "pick", "alias", "unfinished", "assess", "past"}[a.page]
+	return [...]string{"menu", "pick", "alias", "questionnaire", "unfinished", "assess", "past"}[a.page]
 }
 
 // DoneMsg tells the home screen that the answering model is done.
@@ -146,6 +158,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.updatePick(k)
 	case pageAlias:
 		return a.updateAlias(k)
+	case pageQuestionnaire:
+		return a.updateQuestionnaire(k)
 	case pageUnfinished:
 		return a.updateUnfinished(k)
 	case pagePast:
@@ -269,15 +283,36 @@ func (a App) updateAlias(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.page = pagePick
 		return a, a.filter.Focus()
 	case "enter":
-		alias := strings.TrimSpace(a.alias.Value())
-		if alias == "" {
-			alias = a.home.DefaultAlias()
+		a.respondent = strings.TrimSpace(a.alias.Value())
+		if a.respondent == "" {
+			a.respondent = a.home.DefaultAlias()
 		}
-		return a.startAssess(a.choice, alias)
+		a.choices = a.home.Questionnaires()
+		if len(a.choices) > 1 {
+			a.page, a.cursor = pageQuestionnaire, 0
+			return a, nil
+		}
+		return a.startAssess(a.choice, a.respondent, "")
 	}
 	var cmd tea.Cmd
 	a.alias, cmd = a.alias.Update(k)
 	return a, cmd
+}
+
+func (a App) updateQuestionnaire(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	n := len(a.choices)
+	switch k.String() {
+	case "esc":
+		a.page = pageAlias
+		return a, a.alias.Focus()
+	case "up", "k":
+		a.cursor = (a.cursor + n - 1) % n
+	case "down", "j":
+		a.cursor = (a.cursor + 1) % n
+	case "enter":
+		return a.startAssess(a.choice, a.respondent, a.choices[a.cursor].ID)
+	}
+	return a, nil
 }
 
 func (a App) updateUnfinished(k tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -296,15 +331,16 @@ func (a App) updateUnfinished(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case "enter":
 		if n > 0 {
 			u := a.unfinished[a.cursor]
-			return a.startAssess(u.Department, u.Respondent)
+			return a.startAssess(u.Department, u.Respondent, "")
 		}
 	}
 	return a, nil
 }
 
-// startAssess opens the answering model inside the home screen.
-func (a App) startAssess(department, alias string) (tea.Model, tea.Cmd) {
-	s, err := a.home.Open(department, alias, a.lang)
+// startAssess opens the answering model inside the home screen; an empty
+// questionnaire means the default (or, for an open round, its own).
+func (a App) startAssess(department, alias, questionnaire string) (tea.Model, tea.Cmd) {
+	s, err := a.home.Open(department, alias, questionnaire, a.lang)
 	if err != nil {
 		a.err, a.page, a.cursor = err, pageMenu, itemStart
 		return a, nil
@@ -373,6 +409,12 @@ func (a App) View() string {
 	case pageAlias:
 		lines = append(lines, fmt.Sprintf(t["alias"], a.choice), a.styles.Muted.Render(wrapText(t["alias help"], a.width)), "", a.alias.View(), "",
 			a.styles.Muted.Render(t["alias keys"]))
+	case pageQuestionnaire:
+		lines = append(lines, a.t()["pick questionnaire"], "")
+		for i, c := range a.choices {
+			lines = append(lines, a.item(i == a.cursor, fmt.Sprintf("%s  (%s)", c.Title, c.ID)))
+		}
+		lines = append(lines, "", a.styles.Muted.Render(t["pick keys"]))
 	case pageUnfinished:
 		if len(a.unfinished) == 0 {
 			lines = append(lines, t["none unfinished"])

@@ -14,10 +14,11 @@ import (
 
 // fakeHome serves the home screen from memory.
 type fakeHome struct {
-	t       *testing.T
-	depts   []tui.DepartmentInfo
-	opened  []string
-	backend *fakeBackend
+	t              *testing.T
+	depts          []tui.DepartmentInfo
+	opened         []string
+	backend        *fakeBackend
+	questionnaires []tui.QuestionnaireChoice
 }
 
 func (h *fakeHome) Departments() ([]tui.DepartmentInfo, error) { return h.depts, nil }
@@ -26,11 +27,13 @@ func (h *fakeHome) Unfinished() ([]tui.Unfinished, error) {
 	return []tui.Unfinished{{Department: "Burgerzaken", Round: "2026-11", Respondent: "Das", Answered: 1, Questions: 4}}, nil
 }
 
-func (h *fakeHome) Open(department, respondent, lang string) (tui.Session, error) {
+func (h *fakeHome) Questionnaires() []tui.QuestionnaireChoice { return h.questionnaires }
+
+func (h *fakeHome) Open(department, respondent, questionnaire, lang string) (tui.Session, error) {
 	if department == "Kapot" {
 		return tui.Session{}, errors.New("the database is read-only")
 	}
-	h.opened = append(h.opened, department+"/"+respondent+"/"+lang)
+	h.opened = append(h.opened, department+"/"+respondent+"/"+lang+questionnaire)
 	s, b := session(h.t, small, nil)
 	s.Department, s.Respondent, s.Lang = department, respondent, lang
 	h.backend = b
@@ -140,6 +143,31 @@ func TestApp_ResumeAndResults(t *testing.T) {
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if strings.Join(h.opened, ",") != "Burgerzaken/Das/en" {
+		t.Errorf("opened %v", h.opened)
+	}
+}
+
+// TestApp_ChooseQuestionnaire: with more than one questionnaire the start
+// flow asks which one.
+func TestApp_ChooseQuestionnaire(t *testing.T) {
+	h := &fakeHome{t: t, depts: []tui.DepartmentInfo{{Name: "Burgerzaken"}},
+		questionnaires: []tui.QuestionnaireChoice{{ID: "gemeente-datagedreven", Title: "Datagedreven werken"}, {ID: "eigen", Title: "Onze eigen meting"}}}
+	tm := startHome(t, h, "nl")
+	waitFor(t, tm, "Meting starten")
+	tm.Send(key(tea.KeyEnter))
+	waitFor(t, tm, "Burgerzaken")
+	tm.Send(key(tea.KeyEnter))
+	waitFor(t, tm, "schuilnaam")
+	tm.Send(key(tea.KeyEnter))
+	waitFor(t, tm, "Met welke vragenlijst?")
+	tm.Send(key(tea.KeyDown))
+	tm.Send(key(tea.KeyEnter))
+	waitFor(t, tm, "Question A?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	waitFor(t, tm, "Meting starten")
+	tm.Type("q")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if strings.Join(h.opened, ",") != "Burgerzaken/anon-123456/nleigen" {
 		t.Errorf("opened %v", h.opened)
 	}
 }

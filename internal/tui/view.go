@@ -286,7 +286,11 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 	q, lang := s.Questionnaire, s.Lang
 	var out []string
 	add := func(lines ...string) { out = append(out, lines...) }
-	add(st.Title.Render(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, t["respondents"])), "")
+	who := t["respondents"]
+	if r.Respondents == 1 {
+		who = t["respondent"]
+	}
+	add(st.Title.Render(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, who)), "")
 	if r.Overall.Score == nil {
 		add(t["none yet"])
 		return strings.Join(out, "\n")
