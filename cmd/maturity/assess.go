@@ -65,19 +65,11 @@ func defaultAlias(getenv func(string) string) string {
 }
 
 func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions) error {
-	st, err := openStore(ctx, e, opts)
+	st, q, lang, err := openInteractive(ctx, e, opts)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	q, err := resolveQuestionnaire(e, opts, "")
-	if err != nil {
-		return err
-	}
-	lang, err := language(opts, q)
-	if err != nil {
-		return err
-	}
 	s, backend, err := openSession(ctx, e, st, q, lang, o.department, o.respondent)
 	if err != nil {
 		return err

@@ -65,3 +65,18 @@ func scoreAssessment(ctx context.Context, st *store.Store, id int64) (scored, er
 	}
 	return scored{q: q, data: data, result: scoring.Score(q, in)}, nil
 }
+
+// openInteractive opens what answering needs: the database, the
+// questionnaire in use and the language to show it in.
+func openInteractive(ctx context.Context, e env, opts *globalOptions) (*store.Store, *questionnaire.Questionnaire, string, error) {
+	q, err := resolveQuestionnaire(e, opts, "")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	lang, err := language(opts, q)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	st, err := openStore(ctx, e, opts)
+	return st, q, lang, err
+}

@@ -23,19 +23,11 @@ func isTerminal(r any) bool {
 // runHome shows the home screen: start or resume answering, see results,
 // choose the language.
 func runHome(ctx context.Context, e env, opts *globalOptions) error {
-	st, err := openStore(ctx, e, opts)
+	st, q, lang, err := openInteractive(ctx, e, opts)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	q, err := resolveQuestionnaire(e, opts, "")
-	if err != nil {
-		return err
-	}
-	lang, err := language(opts, q)
-	if err != nil {
-		return err
-	}
 	h := &storeHome{ctx: ctx, e: e, opts: opts, st: st, q: q}
 	p := tea.NewProgram(tui.NewApp(h, lang, tui.DefaultStyles()), tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil {

@@ -251,9 +251,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Quit):
 			return m.quit()
 		case key.Matches(msg, k.Up):
-			m.overview = (m.overview + len(dims) - 1) % len(dims)
+			m.overview = cycle(m.overview, -1, len(dims))
 		case key.Matches(msg, k.Down):
-			m.overview = (m.overview + 1) % len(dims)
+			m.overview = cycle(m.overview, 1, len(dims))
 		case key.Matches(msg, k.Choose):
 			m.goTo(m.firstOf(dims[m.overview]))
 		case key.Matches(msg, k.Back), key.Matches(msg, k.Overview):
@@ -291,9 +291,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Up):
-		m.cursor = (m.cursor + len(choices) - 1) % len(choices)
+		m.cursor = cycle(m.cursor, -1, len(choices))
 	case key.Matches(msg, k.Down):
-		m.cursor = (m.cursor + 1) % len(choices)
+		m.cursor = cycle(m.cursor, 1, len(choices))
 	case key.Matches(msg, k.Choose):
 		return m.answer(choices[m.cursor])
 	case key.Matches(msg, k.Answer):

@@ -177,9 +177,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a App) updateMenu(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch k.String() {
 	case "up", "k":
-		a.cursor = (a.cursor + itemCount - 1) % itemCount
+		a.cursor = cycle(a.cursor, -1, itemCount)
 	case "down", "j":
-		a.cursor = (a.cursor + 1) % itemCount
+		a.cursor = cycle(a.cursor, 1, itemCount)
 	case "q":
 		return a, tea.Quit
 	case "enter":
@@ -244,14 +244,10 @@ func (a App) updatePick(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.page, a.cursor = pageMenu, 0
 		return a, nil
 	case "up":
-		if n > 0 {
-			a.cursor = (a.cursor + n - 1) % n
-		}
+		a.cursor = cycle(a.cursor, -1, n)
 		return a, nil
 	case "down":
-		if n > 0 {
-			a.cursor = (a.cursor + 1) % n
-		}
+		a.cursor = cycle(a.cursor, 1, n)
 		return a, nil
 	case "enter":
 		if n == 0 {
@@ -306,9 +302,9 @@ func (a App) updateQuestionnaire(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.page = pageAlias
 		return a, a.alias.Focus()
 	case "up", "k":
-		a.cursor = (a.cursor + n - 1) % n
+		a.cursor = cycle(a.cursor, -1, n)
 	case "down", "j":
-		a.cursor = (a.cursor + 1) % n
+		a.cursor = cycle(a.cursor, 1, n)
 	case "enter":
 		return a.startAssess(a.choice, a.respondent, a.choices[a.cursor].ID)
 	}
@@ -321,13 +317,9 @@ func (a App) updateUnfinished(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case "esc", "q":
 		a.page, a.cursor = pageMenu, itemResume
 	case "up", "k":
-		if n > 0 {
-			a.cursor = (a.cursor + n - 1) % n
-		}
+		a.cursor = cycle(a.cursor, -1, n)
 	case "down", "j":
-		if n > 0 {
-			a.cursor = (a.cursor + 1) % n
-		}
+		a.cursor = cycle(a.cursor, 1, n)
 	case "enter":
 		if n > 0 {
 			u := a.unfinished[a.cursor]

@@ -52,3 +52,11 @@ func (s Session) FirstUnanswered() int {
 	}
 	return len(s.Questionnaire.Questions())
 }
+
+// cycle moves i by d through n positions, wrapping around at both ends.
+func cycle(i, d, n int) int {
+	if n == 0 {
+		return 0
+	}
+	return ((i+d)%n + n) % n
+}

@@ -269,7 +269,7 @@ func bar(st Styles, score *float64, target, width int) string {
 	var b strings.Builder
 	for i := 0; i < width; i++ {
 		switch {
-		case i == mark && i < width:
+		case i == mark:
 			b.WriteString(st.BarTarget.Render("▏"))
 		case i < filled:
 			b.WriteString(st.BarFull.Render("█"))
