@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
 )
@@ -70,7 +71,8 @@ func New(s Session, keys KeyMap, styles Styles) Model {
 	m := Model{
 		s: s, keys: keys, styles: styles, t: textsFor(s.Lang), qs: s.Questionnaire.Questions(),
 		answers: map[string]scoring.Value{}, notes: map[string]string{},
-		bar:  progress.New(progress.WithSolidFill("#4C8BD6"), progress.WithoutPercentage()),
+		// The bar follows the renderer's colour profile, so NO_COLOR applies to it too.
+		bar:  progress.New(progress.WithSolidFill("#4C8BD6"), progress.WithoutPercentage(), progress.WithColorProfile(lipgloss.ColorProfile())),
 		help: help.New(), note: textarea.New(), results: viewport.New(80, 20),
 		width: 80, height: 24,
 	}
