@@ -120,6 +120,9 @@ type QuestionResult struct {
 	NotApplicable int `json:"not_applicable"`
 	// Flagged marks a question whose answers diverge enough to discuss.
 	Flagged bool `json:"flagged"`
+	// Counts is how many respondents chose each option 0–4: the
+	// distribution, shown only from the anonymity threshold on.
+	Counts [5]int `json:"counts"`
 }
 
 // Recommendation points at the text for a dimension's current level: what to

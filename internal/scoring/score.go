@@ -141,6 +141,7 @@ func questionResult(qu *questionnaire.Question, answers map[string]Value, consen
 			qr.NotApplicable++
 		default:
 			scored = append(scored, int(v))
+			qr.Counts[v]++
 		}
 	}
 	qr.N = len(scored)

@@ -138,7 +138,7 @@ func TestScore_WorkedExample(t *testing.T) {
 	d1 := question(r, "d1")
 	checkScore(t, "d1 mean", d1.Score, 2.5)
 	checkScore(t, "d1 median", d1.Median, 2.5)
-	if *d1.Min != 2 || *d1.Max != 3 || *d1.Spread != 1 || d1.N != 2 || d1.DontKnow != 1 || d1.NotApplicable != 0 || d1.Flagged {
+	if *d1.Min != 2 || *d1.Max != 3 || *d1.Spread != 1 || d1.N != 2 || d1.DontKnow != 1 || d1.NotApplicable != 0 || d1.Flagged || d1.Counts != [5]int{0, 0, 1, 1, 0} {
 		t.Errorf("d1 = %+v", d1)
 	}
 	// d2: 2, 3, 3: mean 8/3, median 3.
