@@ -1,0 +1,331 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/scoring"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Round is one scored round of a department.
+type Round struct {
+	Label       string
+	Mode        string // self or workshop
+	Date        time.Time
+	Respondents int
+	Result      scoring.Result
+}
+
+// Note is a note of the round on a question or a dimension, without author.
+type Note struct {
+	Question, Dimension, Text string
+}
+
+// Department is what a department report is made from.
+type Department struct {
+	Lang          string
+	Organisation  string
+	Name, Parent  string
+	Questionnaire *questionnaire.Questionnaire
+	Round         Round
+	// Previous are the department's earlier rounds on the same
+	// questionnaire, oldest first: the trend and the changes.
+	Previous []Round
+	Notes    []Note
+}
+
+// Page geometry in millimetres (A4 portrait).
+const (
+	pageW, pageH = 210.0, 297.0
+	margin       = 18.0
+	contentW     = pageW - 2*margin
+	bottom       = pageH - 20
+)
+
+// colour is an RGB colour.
+type colour struct{ r, g, b int }
+
+var (
+	ink      = colour{33, 37, 41}
+	muted    = colour{108, 117, 125}
+	primary  = colour{31, 78, 121}
+	light    = colour{233, 238, 244}
+	rule     = colour{200, 205, 210}
+	levelInk = [6]colour{{160, 160, 160}, {183, 28, 28}, {230, 81, 0}, {212, 160, 23}, {104, 159, 56}, {46, 125, 50}}
+)
+
+// pdf wraps the document with the report's texts and helpers.
+type pdf struct {
+	*gofpdf.Fpdf
+	t   texts
+	in  Department
+	q   *questionnaire.Questionnaire
+	res scoring.Result
+}
+
+// WritePDF writes the department report as an A4 PDF. The same input gives
+// the same bytes: the document's dates are the round's date.
+func WritePDF(w io.Writer, in Department) error {
+	t, err := textsFor(in.Lang)
+	if err != nil {
+		return err
+	}
+	if in.Questionnaire == nil {
+		return errors.New("report: no questionnaire")
+	}
+	f := gofpdf.New("P", "mm", "A4", "")
+	f.SetCatalogSort(true)
+	f.SetCreationDate(in.Round.Date)
+	f.SetModificationDate(in.Round.Date)
+	f.SetCompression(true)
+	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	f.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
+	f.SetMargins(margin, margin+8, margin)
+	f.SetAutoPageBreak(true, pageH-bottom)
+	f.AliasNbPages("{nb}")
+	f.SetTitle(t["title"]+" — "+in.Name, true)
+	f.SetAuthor(in.Organisation, true)
+	f.SetCreator("maturity", true)
+	p := &pdf{Fpdf: f, t: t, in: in, q: in.Questionnaire, res: in.Round.Result}
+	f.SetHeaderFunc(p.header)
+	f.SetFooterFunc(p.footer)
+
+	p.cover()
+	p.summary()
+	if p.res.Overall.Score != nil {
+		p.charts()
+		p.groups()
+		p.disagreement()
+		p.confidence()
+	}
+	p.appendix()
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func (p *pdf) lang() string { return p.in.Lang }
+
+func (p *pdf) ink(c colour)  { p.SetTextColor(c.r, c.g, c.b) }
+func (p *pdf) fill(c colour) { p.SetFillColor(c.r, c.g, c.b) }
+func (p *pdf) draw(c colour) { p.SetDrawColor(c.r, c.g, c.b) }
+
+func (p *pdf) font(style string, size float64) { p.SetFont("go", style, size) }
+
+func (p *pdf) header() {
+	if p.PageNo() == 1 {
+		return
+	}
+	p.font("", 8)
+	p.ink(muted)
+	p.SetXY(margin, 10)
+	left := p.in.Name + " · " + p.t["round"] + " " + p.in.Round.Label + " · " + p.date(p.in.Round.Date)
+	right := fmt.Sprintf("%s %s %d", p.q.ID, p.t["version"], p.q.Version)
+	p.CellFormat(contentW/2, 5, p.fitText(left, contentW/2), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW/2, 5, right, "", 0, "R", false, 0, "")
+	p.draw(rule)
+	p.SetLineWidth(0.2)
+	p.Line(margin, 16, pageW-margin, 16)
+	p.SetY(margin + 8)
+}
+
+func (p *pdf) footer() {
+	p.SetY(pageH - 14)
+	p.font("", 8)
+	p.ink(muted)
+	p.CellFormat(contentW, 5, p.t.f("page", p.PageNo(), "{nb}"), "", 0, "C", false, 0, "")
+}
+
+var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+
+// date writes a date the way a reader in lang expects it.
+func (p *pdf) date(t time.Time) string {
+	if p.lang() == "nl" {
+		return fmt.Sprintf("%d %s %d", t.Day(), monthsNL[t.Month()-1], t.Year())
+	}
+	return t.Format("2 January 2006")
+}
+
+// fitText shortens s with an ellipsis until it fits width w in the current font.
+func (p *pdf) fitText(s string, w float64) string {
+	if p.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && p.GetStringWidth(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// lines breaks s into lines of at most width w in the current font, at
+// spaces; a word longer than a line is cut.
+func (p *pdf) lines(s string, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			for p.GetStringWidth(word) > w {
+				cut := []rune(word)
+				n := len(cut)
+				for n > 1 && p.GetStringWidth(string(cut[:n])) > w {
+					n--
+				}
+				if line != "" {
+					out, line = append(out, line), ""
+				}
+				out = append(out, string(cut[:n]))
+				word = string(cut[n:])
+			}
+			switch {
+			case line == "":
+				line = word
+			case p.GetStringWidth(line+" "+word) <= w:
+				line += " " + word
+			default:
+				out, line = append(out, line), word
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// room starts a new page unless h millimetres fit below the current position.
+func (p *pdf) room(h float64) {
+	if p.GetY()+h > bottom {
+		p.AddPage()
+	}
+}
+
+// heading writes a section heading with a bookmark at the given level.
+func (p *pdf) heading(text string, level int) {
+	size := map[int]float64{0: 17, 1: 12.5}[level]
+	p.room(size + 14)
+	if level == 0 {
+		p.Ln(2)
+	} else {
+		p.Ln(4)
+	}
+	p.Bookmark(text, level, -1)
+	p.font("B", size)
+	p.ink(primary)
+	for _, l := range p.lines(text, contentW) {
+		p.CellFormat(contentW, size*0.5, l, "", 1, "L", false, 0, "")
+	}
+	p.Ln(2)
+	p.ink(ink)
+}
+
+// para writes wrapped text at the left margin plus indent.
+func (p *pdf) para(text string, size float64, style string, indent float64) {
+	p.font(style, size)
+	h := size * 0.45
+	for _, l := range p.lines(text, contentW-indent) {
+		p.room(h)
+		p.SetX(margin + indent)
+		p.CellFormat(contentW-indent, h, l, "", 1, "L", false, 0, "")
+	}
+}
+
+// table writes rows with a header row; every cell wraps within its column.
+func (p *pdf) table(header []string, widths []float64, align string, rows [][]string) {
+	const size, lh = 8.5, 4.2
+	draw := func(cells []string, bold bool, shade bool) {
+		style := ""
+		if bold {
+			style = "B"
+		}
+		p.font(style, size)
+		wrapped := make([][]string, len(cells))
+		n := 1
+		for i, c := range cells {
+			wrapped[i] = p.lines(c, widths[i]-2)
+			n = max(n, len(wrapped[i]))
+		}
+		h := float64(n)*lh + 1.6
+		if p.GetY()+h > bottom {
+			p.AddPage()
+			if !bold {
+				p.tableHeader(header, widths, lh)
+				p.font(style, size)
+			}
+		}
+		y := p.GetY()
+		if shade {
+			p.fill(light)
+			p.Rect(margin, y, sum(widths), h, "F")
+		}
+		x := margin
+		for i, lines := range wrapped {
+			a := "L"
+			if i < len(align) && align[i] == 'R' {
+				a = "R"
+			}
+			for j, l := range lines {
+				p.SetXY(x+1, y+0.8+float64(j)*lh)
+				p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
+			}
+			x += widths[i]
+		}
+		p.SetXY(margin, y+h)
+		p.draw(rule)
+		p.SetLineWidth(0.15)
+		p.Line(margin, y+h, margin+sum(widths), y+h)
+	}
+	p.tableHeader(header, widths, lh)
+	for i, r := range rows {
+		draw(r, false, i%2 == 1)
+	}
+	p.Ln(2)
+}
+
+func (p *pdf) tableHeader(header []string, widths []float64, lh float64) {
+	p.room(lh * 3)
+	p.font("B", 8.5)
+	p.ink(primary)
+	y := p.GetY()
+	x := margin
+	for i, h := range header {
+		p.SetXY(x+1, y+0.8)
+		p.CellFormat(widths[i]-2, lh, p.fitText(h, widths[i]-2), "", 0, "L", false, 0, "")
+		x += widths[i]
+	}
+	p.SetXY(margin, y+lh+1.6)
+	p.draw(primary)
+	p.SetLineWidth(0.3)
+	p.Line(margin, p.GetY(), margin+sum(widths), p.GetY())
+	p.ink(ink)
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// score writes a score with two decimals, or a dash.
+func score(s *float64) string {
+	if s == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", *s)
+}
