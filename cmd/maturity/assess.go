@@ -134,7 +134,7 @@ func openSession(ctx context.Context, e env, st *store.Store, q *questionnaire.Q
 	s := tui.Session{
 		Questionnaire: q, Lang: lang, Department: d.Name, Round: a.Round, Respondent: r.Alias,
 		Answers: map[string]scoring.Value{}, Notes: map[string]string{},
-		ReportHint: fmt.Sprintf("maturity results --department %q", d.Name),
+		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", d.Name),
 	}
 	backend := &storeBackend{ctx: ctx, st: st, assessment: a.ID, respondent: r.ID}
 	s.Backend = backend

@@ -151,7 +151,7 @@ func (h *storeHome) Past(department, lang string) (tui.Session, scoring.Result, 
 		return tui.Session{}, scoring.Result{}, err
 	}
 	return tui.Session{Questionnaire: s.q, Lang: langFor(lang, s.q), Department: a.Department, Round: a.Round,
-		ReportHint: fmt.Sprintf("maturity results --department %q", a.Department)}, s.result, nil
+		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", a.Department)}, s.result, nil
 }
 
 func (h *storeHome) DefaultAlias() string { return defaultAlias(h.e.getenv) }

@@ -167,11 +167,18 @@ func (p *pdf) fitText(s string, w float64) string {
 	if p.GetStringWidth(s) <= w {
 		return s
 	}
+	// The longest prefix that fits with the ellipsis, by bisection.
 	r := []rune(s)
-	for len(r) > 1 && p.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.GetStringWidth(string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return string(r) + "…"
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
 }
 
 // lines breaks s into lines of at most width w in the current font, at

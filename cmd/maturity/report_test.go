@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReport: the PDF carries the figures results --json gives, passes
+// qpdf --check, and is byte-identical when written twice.
+func TestReport(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed; .ci/run installs it")
+		}
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
+	}
+	vars := withDB(t)
+	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf")
+	out := mustRun(t, vars, "report", "--department", "Burgerzaken", "--lang", "en", "-o", a)
+	if !strings.Contains(out, "wrote "+a+" (Burgerzaken, round 2026-11") {
+		t.Errorf("report said: %s", out)
+	}
+	mustRun(t, vars, "report", "--department", "burgerzaken", "--lang", "en", "-o", b)
+	pa, _ := os.ReadFile(a)
+	pb, _ := os.ReadFile(b)
+	if !bytes.Equal(pa, pb) || len(pa) < 10000 {
+		t.Errorf("two reports of the same data differ (%d and %d bytes)", len(pa), len(pb))
+	}
+	text, err := exec.Command(pdftotext, "-layout", a, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Overall struct {
+			Score     float64
+			LevelName string `json:"level_name"`
+		}
+		Dimensions []struct {
+			Name  string
+			Score *float64
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, vars, "results", "--department", "Burgerzaken", "--lang", "en", "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{fmt.Sprintf("%s (score %.2f)", doc.Overall.LevelName, doc.Overall.Score)}
+	for _, d := range doc.Dimensions {
+		want = append(want, d.Name, fmt.Sprintf("%.2f", *d.Score))
+	}
+	for _, w := range want {
+		if !strings.Contains(string(text), w) {
+			t.Errorf("the report lacks %q", w)
+		}
+	}
+	if qpdf, err := exec.LookPath("qpdf"); err == nil {
+		if out, err := exec.Command(qpdf, "--check", a).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+	r := maturity(t, vars, "report", "--department", "Burgerzaken")
+	if r.code != 2 || !strings.Contains(r.stderr, "report needs -o FILE.pdf") {
+		t.Errorf("report without -o: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,192 @@
+package report_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/report"
+	"github.com/maturity-nl/maturity/internal/scoring"
+	"github.com/maturity-nl/maturity/questionnaires"
+)
+
+// tool returns the path of a command-line tool the test needs; CI installs
+// them, elsewhere the test skips without them.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed; .ci/run installs it", name)
+		}
+		t.Skipf("%s is not installed (apt-get install poppler-utils qpdf)", name)
+	}
+	return path
+}
+
+// department scores n respondents with a fixed pattern on q.
+func department(q *questionnaire.Questionnaire, lang string, n int, shift int) report.Department {
+	var as []scoring.Answer
+	for r := 0; r < n; r++ {
+		for i, x := range q.Questions() {
+			v := scoring.Value((i*3 + r*2 + shift) % 5)
+			if (i+r)%11 == 0 {
+				v = scoring.DontKnow
+			}
+			as = append(as, scoring.Answer{Respondent: fmt.Sprint("r", r), Question: x.ID, Value: v})
+		}
+	}
+	res := scoring.Score(q, scoring.Input{Answers: as})
+	date := time.Date(2026, 11, 20, 15, 4, 5, 0, time.UTC)
+	return report.Department{
+		Lang: lang, Organisation: "Gemeente Voorbeeldstad", Name: "Burgerzaken", Parent: "Dienstverlening", Questionnaire: q,
+		Round: report.Round{Label: "2026-11", Mode: "workshop", Date: date, Respondents: res.Respondents, Result: res},
+		Notes: []report.Note{{Question: q.Questions()[0].ID, Text: "Besloten: niveau 2, het maandrapport wordt niet besproken."}, {Dimension: q.Dimensions()[0].ID, Text: "Groepsnotitie over één dimensie — met €, ë en é."}},
+	}
+}
+
+func render(t *testing.T, in report.Department) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.WritePDF(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool(t, "pdftotext"), "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(tool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+func defaultQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
+	q, err := questionnaires.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
+// TestWritePDF_Deterministic: the same input gives the same bytes.
+func TestWritePDF_Deterministic(t *testing.T) {
+	in := department(defaultQuestionnaire(t), "nl", 6, 0)
+	a, b := render(t, in), render(t, in)
+	if !bytes.Equal(a, b) {
+		t.Fatalf("two renderings differ (%d and %d bytes)", len(a), len(b))
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20261120150405")) {
+		t.Errorf("the creation date is not the round's date")
+	}
+}
+
+// TestWritePDF_Content: the figures of the result are in the text, in
+// each language, and the file passes qpdf --check.
+func TestWritePDF_Content(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	for _, lang := range []string{"nl", "en"} {
+		in := department(q, lang, 6, 0)
+		in.Previous = []report.Round{department(q, lang, 4, 2).Round}
+		in.Previous[0].Label = "2025-11"
+		text := pdfText(t, render(t, in))
+		r := in.Round.Result
+		want := []string{
+			"Burgerzaken", "Gemeente Voorbeeldstad", "2026-11",
+			q.LevelName(r.Overall.Level, lang), fmt.Sprintf("%.2f", *r.Overall.Score),
+			q.Title.In(lang), "€", "één",
+		}
+		for _, d := range r.Dimensions {
+			want = append(want, fmt.Sprintf("%.2f", *d.Score), q.Dimension(d.ID).Name.In(lang))
+		}
+		for _, x := range r.Questions {
+			want = append(want, x.ID)
+		}
+		if lang == "nl" {
+			want = append(want, "Samenvatting", "Eerst aanpakken", "Sinds ronde 2025-11", "Waar het team verschilt", "Hoe zeker zijn de cijfers?", "Bijlage: methode en alle vragen", "20 november 2026")
+		} else {
+			want = append(want, "Summary", "Do first", "Since round 2025-11", "Where the team disagrees", "How far to trust the figures", "Appendix: method and every question", "20 November 2026")
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the report lacks %q", lang, w)
+			}
+		}
+	}
+}
+
+// TestWritePDF_Anonymity: with fewer respondents than the threshold no
+// distribution is shown.
+func TestWritePDF_Anonymity(t *testing.T) {
+	in := department(defaultQuestionnaire(t), "en", 2, 0)
+	text := pdfText(t, render(t, in))
+	if !strings.Contains(text, "This round has 2 respondent(s); distributions are shown only from 3 respondents on") {
+		t.Errorf("no anonymity notice:\n%.2000s", text)
+	}
+}
+
+// TestWritePDF_Extremes: a very long department name and note, and a
+// questionnaire of 80 dimensions, still give a sound PDF.
+func TestWritePDF_Extremes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: big\nversion: 1\nlanguages: [en]\ntitle: A questionnaire with eighty dimensions\ngroups:\n")
+	for g := 0; g < 4; g++ {
+		fmt.Fprintf(&b, "  - id: g%d\n    name: Group %d with a name that goes on and on for quite a while\n    dimensions:\n", g, g)
+		for d := 0; d < 20; d++ {
+			fmt.Fprintf(&b, "      - id: d%d-%d\n        name: Dimension %d of group %d with an unusually long name for a chart label\n        recommendations: {1: %s, 2: b, 3: c, 4: d}\n        questions:\n", g, d, d, g, strings.Repeat("Do this. ", 40))
+			fmt.Fprintf(&b, "          - {id: q%d-%d, text: %s, options: [a, b, c, d, e]}\n", g, d, strings.Repeat("Long question text ", 12))
+		}
+	}
+	q, err := questionnaire.Parse("big.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := department(q, "en", 5, 1)
+	in.Name = strings.Repeat("Afdeling Dienstverlening en Burgerzaken ", 6) + "Supercalifragilisticexpialidocious-team-with-no-spaces-at-all"
+	in.Notes = []report.Note{{Question: "q0-0", Text: strings.Repeat("A very long note that keeps going. ", 80)}}
+	pdf := render(t, in)
+	text := pdfText(t, pdf)
+	if !strings.Contains(text, "Supercalifragilistic") || !strings.Contains(text, "A very long note") {
+		t.Errorf("long texts are missing")
+	}
+}
+
+// TestWritePDF_NoAnswers: a round without scored answers still reports.
+func TestWritePDF_NoAnswers(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	in := report.Department{Lang: "nl", Name: "Leeg", Questionnaire: q,
+		Round: report.Round{Label: "2026-11", Mode: "self", Date: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), Result: scoring.Score(q, scoring.Input{})}}
+	text := pdfText(t, render(t, in))
+	if !strings.Contains(text, "Er zijn nog geen antwoorden met een score.") {
+		t.Errorf("no message for an empty round")
+	}
+}
+
+// BenchmarkWritePDF is one department report on the default questionnaire
+// with twelve respondents and an earlier round.
+func BenchmarkWritePDF(b *testing.B) {
+	q := defaultQuestionnaire(b)
+	in := department(q, "nl", 12, 0)
+	in.Previous = []report.Round{department(q, "nl", 8, 3).Round}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := report.WritePDF(&bytes.Buffer{}, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
