@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -63,25 +62,20 @@ var (
 	levelInk = [6]colour{{160, 160, 160}, {183, 28, 28}, {230, 81, 0}, {212, 160, 23}, {104, 159, 56}, {46, 125, 50}}
 )
 
-// pdf wraps the document with the report's texts and helpers.
+// pdf wraps the document with the report's words and helpers.
 type pdf struct {
 	*gofpdf.Fpdf
-	t   texts
-	in  Department
-	q   *questionnaire.Questionnaire
-	res scoring.Result
+	words
 }
 
 // WritePDF writes the department report as an A4 PDF. The same input gives
 // the same bytes: the document's dates are the round's date.
 func WritePDF(w io.Writer, in Department) error {
-	t, err := textsFor(in.Lang)
+	w0, err := newWords(in)
 	if err != nil {
 		return err
 	}
-	if in.Questionnaire == nil {
-		return errors.New("report: no questionnaire")
-	}
+	t := w0.t
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.SetCatalogSort(true)
 	f.SetCreationDate(in.Round.Date)
@@ -96,7 +90,7 @@ func WritePDF(w io.Writer, in Department) error {
 	f.SetTitle(t["title"]+" — "+in.Name, true)
 	f.SetAuthor(in.Organisation, true)
 	f.SetCreator("maturity", true)
-	p := &pdf{Fpdf: f, t: t, in: in, q: in.Questionnaire, res: in.Round.Result}
+	p := &pdf{Fpdf: f, words: w0}
 	f.SetHeaderFunc(p.header)
 	f.SetFooterFunc(p.footer)
 
@@ -119,8 +113,6 @@ func WritePDF(w io.Writer, in Department) error {
 	_, err = w.Write(buf.Bytes())
 	return err
 }
-
-func (p *pdf) lang() string { return p.in.Lang }
 
 func (p *pdf) ink(c colour)  { p.SetTextColor(c.r, c.g, c.b) }
 func (p *pdf) fill(c colour) { p.SetFillColor(c.r, c.g, c.b) }

@@ -36,15 +36,7 @@ func (p *pdf) cover() {
 		p.CellFormat(contentW, 7, p.fitText(p.t.f("part_of", p.in.Parent), contentW), "", 1, "L", false, 0, "")
 	}
 	p.Ln(10)
-	r := p.in.Round
-	facts := [][2]string{
-		{p.t["round"], r.Label},
-		{p.t["date"], p.date(r.Date)},
-		{p.t["respondents"], fmt.Sprint(r.Respondents)},
-		{p.t["mode"], p.t["mode_"+r.Mode]},
-		{p.t["questionnaire"], fmt.Sprintf("%s (%s %d)", p.q.Title.In(p.lang()), p.t["version"], p.q.Version)},
-	}
-	for _, f := range facts {
+	for _, f := range p.facts(p.date(p.in.Round.Date)) {
 		p.font("", 10)
 		p.ink(muted)
 		p.SetX(margin)
@@ -95,52 +87,27 @@ func (p *pdf) summary() {
 		p.para(p.stageSentence(), 10.5, "", 0)
 	}
 	p.subheading(p.t["cap_heading"])
-	switch {
-	case o.Capped:
-		var names []string
-		weakest := 0
-		for i, g := range p.res.Groups {
-			for _, id := range o.CappedBy {
-				if g.ID == id {
-					names = append(names, p.q.Groups[i].Name.In(p.lang()))
-					weakest = g.Level
-				}
-			}
-		}
-		p.para(p.t.f("capped", o.UncappedLevel, strings.Join(names, ", "), weakest), 10.5, "", 0)
-	case o.Cap > 0:
-		p.para(p.t.f("not_capped", o.Cap), 10.5, "", 0)
-	default:
-		p.para(p.t["no_cap"], 10.5, "", 0)
-	}
+	p.para(p.capSentence(), 10.5, "", 0)
 
 	p.subheading(p.t["actions"])
-	if len(p.res.Recommendations) == 0 {
+	actions := p.actions(3)
+	if len(actions) == 0 {
 		p.para(p.t["no_actions"], 10.5, "", 0)
 	}
-	for i, rec := range p.res.Recommendations {
-		if i == 3 {
-			break
-		}
-		d := p.q.Dimension(rec.Dimension)
+	for i, a := range actions {
 		p.room(14)
 		p.font("B", 10.5)
 		p.SetX(margin)
 		p.CellFormat(7, 5, fmt.Sprintf("%d.", i+1), "", 0, "L", false, 0, "")
-		p.CellFormat(contentW-7, 5, p.fitText(fmt.Sprintf("%s: %s %d → %d", d.Name.In(p.lang()), strings.ToLower(p.t["col_level"]), rec.Level, rec.Level+1), contentW-7), "", 1, "L", false, 0, "")
-		if text := d.Recommendations[rec.Level].In(p.lang()); text != "" {
-			p.para(text, 10, "", 7)
+		p.CellFormat(contentW-7, 5, p.fitText(a.Title, contentW-7), "", 1, "L", false, 0, "")
+		if a.Text != "" {
+			p.para(a.Text, 10, "", 7)
 		}
 		p.Ln(1.5)
 	}
 
 	p.subheading(p.t["change_heading"])
-	if prev := p.previous(); prev != nil && prev.Result.Overall.Score != nil {
-		a, b := *prev.Result.Overall.Score, *o.Score
-		p.para(p.t.f("change", prev.Label, a, b, b-a, prev.Result.Overall.Level, o.Level), 10.5, "", 0)
-	} else {
-		p.para(p.t["first_round"], 10.5, "", 0)
-	}
+	p.para(p.changeSentence(), 10.5, "", 0)
 }
 
 func (p *pdf) subheading(text string) {
@@ -151,33 +118,4 @@ func (p *pdf) subheading(text string) {
 	p.SetX(margin)
 	p.CellFormat(contentW, 6, text, "", 1, "L", false, 0, "")
 	p.ink(ink)
-}
-
-// previous is the round before the reported one, or nil.
-func (p *pdf) previous() *Round {
-	if n := len(p.in.Previous); n > 0 {
-		return &p.in.Previous[n-1]
-	}
-	return nil
-}
-
-func (p *pdf) stageSentence() string {
-	st := p.res.Stage
-	name := func(id string) string { return p.q.Dimension(id).Name.In(p.lang()) }
-	if st.BlockedBy == "" {
-		return p.t.f("stage_all", name(st.Reached))
-	}
-	var blocker *float64
-	for _, s := range st.Steps {
-		if s.Dimension == st.BlockedBy {
-			blocker = s.Score
-		}
-	}
-	if blocker == nil {
-		return p.t.f("stage_unscored", name(st.BlockedBy))
-	}
-	if st.Reached == "" {
-		return p.t.f("stage_none", name(st.BlockedBy), *blocker, st.Threshold)
-	}
-	return p.t.f("stage_reached", name(st.Reached), name(st.BlockedBy), *blocker, st.Threshold)
 }
