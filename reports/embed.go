@@ -1,6 +1,6 @@
 // Package reports holds the fixed texts of the reports for leadership, in
-// Dutch and English, embedded in the binary so that they can be read and
-// changed without reading Go.
+// Dutch and English, and the HTML template, embedded in the binary so that
+// they can be read and changed without reading Go.
 package reports
 
 import _ "embed"
@@ -9,3 +9,8 @@ import _ "embed"
 //
 //go:embed texts.yaml
 var Texts []byte
+
+// HTMLTemplate is report.html.tmpl: the HTML form of the department report.
+//
+//go:embed report.html.tmpl
+var HTMLTemplate string

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/store"
@@ -11,20 +12,35 @@ import (
 )
 
 func newReportCmd(e env, opts *globalOptions) *cobra.Command {
-	var department, output string
+	var department, output, format string
 	var assessment int64
 	cmd := &cobra.Command{
-		Use:   "report --department NAME [--assessment ID] -o FILE.pdf",
-		Short: "Write the department report for leadership as a PDF",
+		Use:   "report --department NAME [--assessment ID] [--format pdf|html] -o FILE",
+		Short: "Write the department report for leadership, as a PDF or accessible HTML",
 		Long: `Write the report leadership reads: where the department stands, what blocks the next
 level, what to do first, whether it is improving and how far to trust the figures — an A4 PDF
 with a summary, charts, the detail per group, disagreement, confidence and the method. The
-report is of the department's latest round, or of --assessment ID. The same data gives the
-same bytes.`,
+report is of the department's latest round, or of --assessment ID. --format html writes the
+same content as one self-contained, accessible HTML file (WCAG 2.1 AA: headings, text
+alternatives, the charts' figures also in tables). The same data gives the same bytes.`,
 		Args: cobra.NoArgs,
 		RunE: withStore(e, opts, func(ctx context.Context, st *store.Store, _ []string) error {
 			if output == "" {
-				return badInput("report needs -o FILE.pdf")
+				return badInput("report needs -o FILE.pdf (or FILE.html)")
+			}
+			if format == "" {
+				format = "pdf"
+				if strings.HasSuffix(strings.ToLower(output), ".html") || strings.HasSuffix(strings.ToLower(output), ".htm") {
+					format = "html"
+				}
+			}
+			write := report.WritePDF
+			switch format {
+			case "pdf":
+			case "html":
+				write = report.WriteHTML
+			default:
+				return badInput("--format %q: unknown format (expected pdf or html)", format)
 			}
 			if department == "" && assessment == 0 {
 				return badInput("report needs --department NAME or --assessment ID")
@@ -34,7 +50,7 @@ same bytes.`,
 				return err
 			}
 			var buf bytes.Buffer
-			if err := report.WritePDF(&buf, in); err != nil {
+			if err := write(&buf, in); err != nil {
 				return err
 			}
 			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
@@ -46,7 +62,8 @@ same bytes.`,
 	}
 	cmd.Flags().StringVar(&department, "department", "", "the department (its latest round)")
 	cmd.Flags().Int64Var(&assessment, "assessment", 0, "an assessment id (see maturity assessment list)")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "the PDF file to write")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write")
+	cmd.Flags().StringVar(&format, "format", "", "pdf or html (default: from the -o file name, else pdf)")
 	return cmd
 }
 

@@ -147,8 +147,8 @@ func (p *pdf) footer() {
 var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
 
 // date writes a date the way a reader in lang expects it.
-func (p *pdf) date(t time.Time) string {
-	if p.lang() == "nl" {
+func (w words) date(t time.Time) string {
+	if w.lang() == "nl" {
 		return fmt.Sprintf("%d %s %d", t.Day(), monthsNL[t.Month()-1], t.Year())
 	}
 	return t.Format("2 January 2006")
