@@ -144,13 +144,13 @@ func (w words) radarSVG() template.HTML {
 	if n < 3 {
 		return ""
 	}
-	const size, cx, cy, r = 640, 320.0, 300.0, 190.0
+	const size, cx, cy, r = 900, 450.0, 240.0, 190.0
 	at := func(i int, v float64) (float64, float64) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
 		return cx + r*v/4*math.Cos(a), cy + r*v/4*math.Sin(a)
 	}
 	var b strings.Builder
-	svg(&b, size, 620, w.t["radar"], w.t.f("chart_radar_alt", n))
+	svg(&b, size, 500, w.t["radar"], w.t.f("chart_radar_alt", n))
 	points := func(value func(i int) float64) string {
 		var ps []string
 		for i := range dims {
@@ -181,8 +181,8 @@ func (w words) radarSVG() template.HTML {
 		return 0
 	}))
 	fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#b34700" stroke-width="2" stroke-dasharray="6 4"/>`, points(func(i int) float64 { return float64(dims[i].Target - 1) }))
-	fmt.Fprintf(&b, `<rect x="200" y="590" width="18" height="10" fill="#1f4e79" fill-opacity="0.3" stroke="#1f4e79"/><text x="224" y="600" font-size="13">%s</text>`, html.EscapeString(w.t["current"]))
-	fmt.Fprintf(&b, `<line x1="340" y1="595" x2="362" y2="595" stroke="#b34700" stroke-width="2" stroke-dasharray="6 4"/><text x="368" y="600" font-size="13">%s</text>`, html.EscapeString(w.t["target"]))
+	fmt.Fprintf(&b, `<rect x="340" y="480" width="18" height="10" fill="#1f4e79" fill-opacity="0.3" stroke="#1f4e79"/><text x="364" y="490" font-size="13">%s</text>`, html.EscapeString(w.t["current"]))
+	fmt.Fprintf(&b, `<line x1="470" y1="485" x2="492" y2="485" stroke="#b34700" stroke-width="2" stroke-dasharray="6 4"/><text x="498" y="490" font-size="13">%s</text>`, html.EscapeString(w.t["target"]))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
@@ -232,7 +232,7 @@ func (w words) ladderSVG() template.HTML {
 		}
 		parts = append(parts, strings.TrimSpace(fmt.Sprintf("%s %s %s", name, score(step.Score), status)))
 		x := float64(i) * (bw + gap)
-		h := 60 + float64(i)*20
+		h := 70 + float64(i)*20
 		y := float64(n-1)*20 - float64(i)*20
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, x, y, bw, h, fill)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="14" font-weight="700" fill="%s">%s</text>`, x+8, y+22, ink, html.EscapeString(name))
@@ -242,7 +242,7 @@ func (w words) ladderSVG() template.HTML {
 		}
 	}
 	var out strings.Builder
-	svg(&out, int(width), int(60+float64(n-1)*20)+4, w.t["ladder"], w.t.f("chart_ladder_alt", strings.Join(parts, "; ")))
+	svg(&out, int(width), int(70+float64(n-1)*20)+4, w.t["ladder"], w.t.f("chart_ladder_alt", strings.Join(parts, "; ")))
 	out.WriteString(b.String())
 	out.WriteString(`</svg>`)
 	return template.HTML(out.String())
