@@ -113,44 +113,55 @@ func listDepartments(ctx context.Context, e env, opts *globalOptions, st *store.
 		lang = "nl"
 	}
 	l := labelsFor(lang)
+	t := newTable(e.stdout, l["col department"], l["col round"], l["col respondents"], l["col maturity"])
+	for _, n := range departmentTree(depts) {
+		name := strings.Repeat("  ", n.depth) + n.Name
+		a, err := st.LatestAssessment(ctx, n.Name)
+		switch {
+		case store.ErrorCode(err) == store.ENOTFOUND:
+			t.row(name, "–", "–", l["no assessment"])
+			continue
+		case err != nil:
+			return err
+		}
+		s, err := scoreAssessment(ctx, st, a.ID)
+		if err != nil {
+			return err
+		}
+		mat := levelText(s.q, s.result.Overall.Level, langFor(lang, s.q))
+		if s.result.Overall.Capped {
+			mat += " *"
+		}
+		round := a.Round
+		if a.Open() {
+			round += " (" + l["open"] + ")"
+		}
+		t.row(name, round, fmt.Sprint(a.Respondents), mat)
+	}
+	return t.flush()
+}
+
+// treeNode is a department with its depth in the hierarchy.
+type treeNode struct {
+	store.Department
+	depth int
+}
+
+// departmentTree orders departments as a tree: each one followed by its
+// parts, siblings by name.
+func departmentTree(depts []store.Department) []treeNode {
 	children := map[string][]store.Department{}
 	for _, d := range depts {
 		children[d.Parent] = append(children[d.Parent], d)
 	}
-	t := newTable(e.stdout, l["col department"], l["col round"], l["col respondents"], l["col maturity"])
-	var walk func(parent string, depth int) error
-	walk = func(parent string, depth int) error {
+	var out []treeNode
+	var walk func(parent string, depth int)
+	walk = func(parent string, depth int) {
 		for _, d := range children[parent] {
-			name := strings.Repeat("  ", depth) + d.Name
-			a, err := st.LatestAssessment(ctx, d.Name)
-			switch {
-			case store.ErrorCode(err) == store.ENOTFOUND:
-				t.row(name, "–", "–", l["no assessment"])
-			case err != nil:
-				return err
-			default:
-				s, err := scoreAssessment(ctx, st, a.ID)
-				if err != nil {
-					return err
-				}
-				mat := levelText(s.q, s.result.Overall.Level, langFor(lang, s.q))
-				if s.result.Overall.Capped {
-					mat += " *"
-				}
-				round := a.Round
-				if a.Open() {
-					round += " (" + l["open"] + ")"
-				}
-				t.row(name, round, fmt.Sprint(a.Respondents), mat)
-			}
-			if err := walk(d.Name, depth+1); err != nil {
-				return err
-			}
+			out = append(out, treeNode{d, depth})
+			walk(d.Name, depth+1)
 		}
-		return nil
 	}
-	if err := walk("", 0); err != nil {
-		return err
-	}
-	return t.flush()
+	walk("", 0)
+	return out
 }

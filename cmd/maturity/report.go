@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/store"
@@ -14,6 +15,7 @@ import (
 func newReportCmd(e env, opts *globalOptions) *cobra.Command {
 	var department, output, format string
 	var assessment int64
+	var organisation bool
 	cmd := &cobra.Command{
 		Use:   "report --department NAME [--assessment ID] [--format pdf|html] -o FILE",
 		Short: "Write the department report for leadership, as a PDF or accessible HTML",
@@ -42,8 +44,11 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 			default:
 				return badInput("--format %q: unknown format (expected pdf or html)", format)
 			}
+			if organisation {
+				return writeOrganisationReport(ctx, e, opts, st, output)
+			}
 			if department == "" && assessment == 0 {
-				return badInput("report needs --department NAME or --assessment ID")
+				return badInput("report needs --department NAME, --assessment ID or --organisation")
 			}
 			in, err := departmentReport(ctx, st, opts, department, assessment)
 			if err != nil {
@@ -63,6 +68,9 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 	cmd.Flags().StringVar(&department, "department", "", "the department (its latest round)")
 	cmd.Flags().Int64Var(&assessment, "assessment", 0, "an assessment id (see maturity assessment list)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write")
+	cmd.Flags().BoolVar(&organisation, "organisation", false, "the report across every department (PDF)")
+	cmd.MarkFlagsMutuallyExclusive("organisation", "department")
+	cmd.MarkFlagsMutuallyExclusive("organisation", "assessment")
 	cmd.Flags().StringVar(&format, "format", "", "pdf or html (default: from the -o file name, else pdf)")
 	return cmd
 }
@@ -129,4 +137,77 @@ func reportRound(s scored) report.Round {
 		date = a.ClosedAt
 	}
 	return report.Round{Label: a.Round, Mode: string(a.Mode), Date: date, Respondents: s.result.Respondents, Result: s.result}
+}
+
+// staleMonths is how old a department's latest round may be before the
+// organisation report lists it as having no recent assessment.
+const staleMonths = 12
+
+// writeOrganisationReport gathers every department's last two rounds and
+// writes the organisation report.
+func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output string) error {
+	q, err := resolveQuestionnaire(e, opts, "")
+	if err != nil {
+		return err
+	}
+	lang, err := language(opts, q)
+	if err != nil {
+		return err
+	}
+	depts, err := st.Departments(ctx)
+	if err != nil {
+		return err
+	}
+	if len(depts) == 0 {
+		return badInput("there are no departments yet: import answers or add departments first")
+	}
+	org := report.Organisation{Lang: lang, Questionnaire: q, StaleMonths: staleMonths}
+	for _, d := range depts {
+		if d.CreatedAt.After(org.Date) {
+			org.Date = d.CreatedAt
+		}
+	}
+	var newest time.Time
+	for _, n := range departmentTree(depts) {
+		od := report.OrgDepartment{Name: n.Name, Parent: n.Parent, Depth: n.depth}
+		rounds, err := st.Assessments(ctx, n.Name)
+		if err != nil {
+			return err
+		}
+		if k := len(rounds); k > 0 {
+			s, err := scoreAssessment(ctx, st, rounds[k-1].ID)
+			if err != nil {
+				return err
+			}
+			latest := reportRound(s)
+			od.Latest, od.Comparable = &latest, s.q.ID == q.ID
+			if latest.Date.After(newest) {
+				newest = latest.Date
+			}
+			for i := k - 2; i >= 0; i-- {
+				if rounds[i].Questionnaire.Key == rounds[k-1].Questionnaire.Key {
+					p, err := scoreAssessment(ctx, st, rounds[i].ID)
+					if err != nil {
+						return err
+					}
+					prev := reportRound(p)
+					od.Previous = &prev
+					break
+				}
+			}
+		}
+		org.Departments = append(org.Departments, od)
+	}
+	if !newest.IsZero() {
+		org.Date = newest
+	}
+	var buf bytes.Buffer
+	if err := report.WriteOrganisationPDF(&buf, org); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s (%d departments, %d KB)\n", output, len(org.Departments), (buf.Len()+1023)/1024)
+	return nil
 }

@@ -190,3 +190,80 @@ func BenchmarkWritePDF(b *testing.B) {
 		}
 	}
 }
+
+// organisation builds an organisation of n departments under clusters of
+// ten, each with a latest round and, for every other one, a previous round.
+func organisation(q *questionnaire.Questionnaire, n, respondents int) report.Organisation {
+	org := report.Organisation{Lang: "nl", Organisation: "Gemeente Voorbeeldstad", Questionnaire: q, StaleMonths: 12,
+		Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	for i := 0; i < n; i++ {
+		if i%10 == 0 {
+			org.Departments = append(org.Departments, report.OrgDepartment{Name: fmt.Sprintf("Cluster %02d", i/10)})
+		}
+		d := department(q, "nl", respondents, i%5)
+		od := report.OrgDepartment{Name: fmt.Sprintf("Afdeling %03d met een lange naam", i), Parent: fmt.Sprintf("Cluster %02d", i/10), Depth: 1, Latest: &d.Round, Comparable: true}
+		if i%2 == 0 {
+			p := department(q, "nl", respondents, (i+3)%5).Round
+			p.Label = "2025-05"
+			od.Previous = &p
+		}
+		if i%7 == 0 {
+			old := d.Round
+			old.Date = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+			od.Latest = &old
+		}
+		org.Departments = append(org.Departments, od)
+	}
+	return org
+}
+
+func TestWriteOrganisationPDF(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	org := organisation(q, 12, 5)
+	org.Departments = append(org.Departments, report.OrgDepartment{Name: "Team zonder meting", Parent: "Cluster 00", Depth: 1})
+	var a, b bytes.Buffer
+	if err := report.WriteOrganisationPDF(&a, org); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.WriteOrganisationPDF(&b, org); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two renderings differ")
+	}
+	text := pdfText(t, a.Bytes())
+	for _, w := range []string{"Datavolwassenheid van de organisatie", "Gemeente Voorbeeldstad", "Afdelingen per volwassenheidsniveau",
+		"Afdelingen gerangschikt", "Niveau per afdeling en dimensie", "Ontwikkeling sinds de vorige ronde", "Zonder recente meting",
+		"Team zonder meting", "nooit gemeten", "Afdeling 007", "Cluster 01", "Zwakste funderingen"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the organisation report lacks %q", w)
+		}
+	}
+}
+
+// TestWriteOrganisationPDF_300 checks that 300 departments paginate.
+func TestWriteOrganisationPDF_300(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	var buf bytes.Buffer
+	if err := report.WriteOrganisationPDF(&buf, organisation(q, 300, 3)); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	if !strings.Contains(text, "Afdeling 299") || !strings.Contains(text, "pagina 20 van") {
+		t.Errorf("300 departments: missing the last department or fewer than 20 pages")
+	}
+}
+
+// BenchmarkWriteOrganisationPDF is the organisation report for 300
+// departments of 30 respondents on the default questionnaire (the scoring is
+// done before the timer starts, as the command does it once per round).
+func BenchmarkWriteOrganisationPDF(b *testing.B) {
+	org := organisation(defaultQuestionnaire(b), 300, 30)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := report.WriteOrganisationPDF(&bytes.Buffer{}, org); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
