@@ -71,3 +71,38 @@ func TestReport(t *testing.T) {
 		t.Errorf("report without -o: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// TestReport_Organisation writes the organisation report over departments
+// in a hierarchy, with one that was never assessed.
+func TestReport_Organisation(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed; .ci/run installs it")
+		}
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
+	}
+	vars := withDB(t)
+	mustRun(t, vars, "department", "add", "Dienstverlening")
+	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")
+	mustRun(t, vars, "department", "move", "Burgerzaken", "--parent", "Dienstverlening")
+	mustRun(t, vars, "department", "add", "Klantcontact", "--parent", "Dienstverlening")
+	out := filepath.Join(t.TempDir(), "org.pdf")
+	if got := mustRun(t, vars, "report", "--organisation", "--lang", "en", "-o", out); !strings.Contains(got, "(3 departments,") {
+		t.Errorf("report said: %s", got)
+	}
+	text, err := exec.Command(pdftotext, "-layout", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"Data maturity of the organisation", "3 departments, 1 of them assessed", "Burgerzaken", "Klantcontact", "never assessed", "Departments ranked"} {
+		if !strings.Contains(string(text), w) {
+			t.Errorf("the organisation report lacks %q", w)
+		}
+	}
+	empty := withDB(t)
+	r := maturity(t, empty, "report", "--organisation", "-o", filepath.Join(t.TempDir(), "x.pdf"))
+	if r.code != 2 || !strings.Contains(r.stderr, "there are no departments yet") {
+		t.Errorf("an empty database: exit %d, %s", r.code, r.stderr)
+	}
+}

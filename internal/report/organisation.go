@@ -40,20 +40,202 @@ type Organisation struct {
 	Departments []OrgDepartment
 }
 
+// orgWords are the rows and counts both renderers of the organisation
+// report show.
+type orgWords struct {
+	words
+	org Organisation
+	sum scoring.Summary
+}
+
+func newOrgWords(org Organisation) (orgWords, error) {
+	wd, err := newWords(Department{Lang: org.Lang, Organisation: org.Organisation, Questionnaire: org.Questionnaire})
+	if err != nil {
+		return orgWords{}, err
+	}
+	var results []scoring.Result
+	for _, d := range org.Departments {
+		if d.Latest != nil && d.Comparable {
+			results = append(results, d.Latest.Result)
+		}
+	}
+	return orgWords{words: wd, org: org, sum: scoring.Summarise(results)}, nil
+}
+
+// counted is a labelled count for a distribution.
+type counted struct {
+	Label string
+	Count int
+	Level int // the level it stands for, 0 when none
+}
+
+func (o orgWords) levelCounts() []counted {
+	var out []counted
+	for l := 1; l <= questionnaire.MaxLevel; l++ {
+		out = append(out, counted{fmt.Sprintf("%d %s", l, o.q.LevelName(l, o.lang())), o.sum.Levels[l], l})
+	}
+	return out
+}
+
+func (o orgWords) stageCounts() []counted {
+	g := o.q.StageGroup()
+	if g == nil {
+		return nil
+	}
+	out := []counted{{o.t["no_stage"], o.sum.Stages[""], 1}}
+	for _, d := range g.Dimensions {
+		out = append(out, counted{d.Name.In(o.lang()), o.sum.Stages[d.ID], 0})
+	}
+	return out
+}
+
+func (o orgWords) blockerCounts() []counted {
+	g := o.q.StageGroup()
+	if g == nil {
+		return nil
+	}
+	var out []counted
+	for _, d := range g.Dimensions {
+		out = append(out, counted{d.Name.In(o.lang()), o.sum.Blockers[d.ID], 0})
+	}
+	return out
+}
+
+func (o orgWords) weakestHeader() []string {
+	return []string{o.t["col_dimension"], o.t["col_group"], o.t["col_mean"], o.t["col_level"], o.t["departments"]}
+}
+
+// weakestRows are the foundation dimensions by their mean, weakest first.
+func (o orgWords) weakestRows() [][]string {
+	type weak struct {
+		group, name string
+		mean        float64
+		n           int
+	}
+	var ws []weak
+	for _, d := range o.q.Dimensions() {
+		if n := o.sum.DimensionCounts[d.ID]; n > 0 && d.Group.Kind.IsFoundation() {
+			ws = append(ws, weak{d.Group.Name.In(o.lang()), d.Name.In(o.lang()), o.sum.DimensionMeans[d.ID], n})
+		}
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].mean < ws[j].mean })
+	var rows [][]string
+	for _, x := range ws {
+		level := scoring.Level(x.mean)
+		rows = append(rows, []string{x.name, x.group, fmt.Sprintf("%.2f", x.mean), fmt.Sprintf("%d %s", level, o.q.LevelName(level, o.lang())), fmt.Sprint(x.n)})
+	}
+	return rows
+}
+
+func (o orgWords) rankingHeader() []string {
+	return []string{o.t["col_rank"], o.t["col_department"], o.t["round"], o.t["col_score"], o.t["col_level"], o.t["col_stage"], o.t["col_change"]}
+}
+
+// rankingRows are the assessed departments by overall score, highest first.
+func (o orgWords) rankingRows() [][]string {
+	ranked := append([]OrgDepartment{}, o.ow.org.Departments...)
+	sort.SliceStable(ranked, func(i, j int) bool {
+		a, b := latestScore(ranked[i]), latestScore(ranked[j])
+		switch {
+		case a == nil:
+			return false
+		case b == nil:
+			return true
+		}
+		return *a > *b
+	})
+	var rows [][]string
+	for i, d := range ranked {
+		if latestScore(d) == nil {
+			continue
+		}
+		r := d.Latest.Result
+		stage := o.t["no_stage"]
+		if r.Stage.Reached != "" && o.q.Dimension(r.Stage.Reached) != nil {
+			stage = o.q.Dimension(r.Stage.Reached).Name.In(o.lang())
+		}
+		level := fmt.Sprintf("%d %s", r.Overall.Level, o.q.LevelName(r.Overall.Level, o.lang()))
+		if r.Overall.Capped {
+			level += " *"
+		}
+		rows = append(rows, []string{fmt.Sprint(i + 1), d.Name, d.Latest.Label, score(r.Overall.Score), level, stage, o.change(d)})
+	}
+	return rows
+}
+
+// change is the overall score's change since the previous round, or "".
+func (o orgWords) change(d OrgDepartment) string {
+	if d.Previous == nil || d.Latest == nil || d.Previous.Result.Overall.Score == nil || d.Latest.Result.Overall.Score == nil {
+		return ""
+	}
+	return fmt.Sprintf("%+.2f", *d.Latest.Result.Overall.Score-*d.Previous.Result.Overall.Score)
+}
+
+func (o orgWords) progressHeader() []string {
+	return []string{o.t["col_department"], o.t["col_previous"], o.t["col_latest"], o.t["col_change"]}
+}
+
+func (o orgWords) progressRows() [][]string {
+	var rows [][]string
+	for _, d := range o.ow.org.Departments {
+		if c := o.change(d); c != "" {
+			p, l := d.Previous.Result.Overall, d.Latest.Result.Overall
+			rows = append(rows, []string{d.Name, fmt.Sprintf("%s: %s (%d)", d.Previous.Label, score(p.Score), p.Level),
+				fmt.Sprintf("%s: %s (%d)", d.Latest.Label, score(l.Score), l.Level), c})
+		}
+	}
+	return rows
+}
+
+func (o orgWords) staleHeader() []string {
+	return []string{o.t["col_department"], o.t["part_of_col"], o.t["col_last"]}
+}
+
+// staleRows are the departments never assessed or not within StaleMonths.
+func (o orgWords) staleRows() [][]string {
+	limit := o.ow.org.Date.AddDate(0, -o.ow.org.StaleMonths, 0)
+	var rows [][]string
+	for _, d := range o.ow.org.Departments {
+		switch {
+		case d.Latest == nil:
+			rows = append(rows, []string{d.Name, d.Parent, o.t["never"]})
+		case d.Latest.Date.Before(limit):
+			rows = append(rows, []string{d.Name, d.Parent, fmt.Sprintf("%s (%s)", d.Latest.Label, o.date(d.Latest.Date))})
+		}
+	}
+	return rows
+}
+
+// levels maps a department's dimensions to their levels in its latest
+// round (0 for no score), for the heatmap.
+func (o orgWords) levels(d OrgDepartment) []int {
+	byID := map[string]int{}
+	if d.Latest != nil && d.Comparable {
+		for _, r := range d.Latest.Result.Dimensions {
+			if r.Score != nil {
+				byID[r.ID] = r.Level
+			}
+		}
+	}
+	var out []int
+	for _, dim := range o.q.Dimensions() {
+		out = append(out, byID[dim.ID])
+	}
+	return out
+}
+
 // orgPDF is the organisation report being written.
 type orgPDF struct {
 	pdf
-	org Organisation
+	ow orgWords
 }
 
-// WriteOrganisationPDF writes the report across departments: distributions,
-// ranking, heatmap, weakest foundations, blockers, progress and who has no
-// recent assessment. It stays readable from 5 to hundreds of departments.
 func WriteOrganisationPDF(w io.Writer, org Organisation) error {
-	wd, err := newWords(Department{Lang: org.Lang, Organisation: org.Organisation, Questionnaire: org.Questionnaire})
+	ow, err := newOrgWords(org)
 	if err != nil {
 		return err
 	}
+	wd := ow.words
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.SetCatalogSort(true)
 	f.SetCreationDate(org.Date)
@@ -67,19 +249,11 @@ func WriteOrganisationPDF(w io.Writer, org Organisation) error {
 	f.AliasNbPages("{nb}")
 	f.SetTitle(wd.t["org_title"]+" — "+org.Organisation, true)
 	f.SetCreator("maturity", true)
-	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd}, org: org}
+	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd}, ow: ow}
 	f.SetHeaderFunc(o.header)
 	f.SetFooterFunc(o.footer)
-
-	var results []scoring.Result
-	for _, d := range org.Departments {
-		if d.Latest != nil && d.Comparable {
-			results = append(results, d.Latest.Result)
-		}
-	}
-	sum := scoring.Summarise(results)
-	o.cover(sum)
-	o.overview(sum)
+	o.cover(ow.sum)
+	o.overview(ow.sum)
 	o.ranking()
 	o.heatmap()
 	o.progress()
@@ -102,7 +276,7 @@ func (o *orgPDF) header() {
 	o.font("", 8)
 	o.ink(muted)
 	o.SetXY(margin, 10)
-	o.CellFormat(contentW/2, 5, o.fitText(o.t["org_title"]+" · "+o.date(o.org.Date), contentW/2), "", 0, "L", false, 0, "")
+	o.CellFormat(contentW/2, 5, o.fitText(o.t["org_title"]+" · "+o.date(o.ow.org.Date), contentW/2), "", 0, "L", false, 0, "")
 	o.CellFormat(contentW/2, 5, fmt.Sprintf("%s %s %d", o.q.ID, o.t["version"], o.q.Version), "", 0, "R", false, 0, "")
 	o.draw(rule)
 	o.SetLineWidth(0.2)
@@ -117,8 +291,8 @@ func (o *orgPDF) cover(sum scoring.Summary) {
 	o.SetTextColor(255, 255, 255)
 	o.SetXY(margin, 26)
 	o.font("", 11)
-	if o.org.Organisation != "" {
-		o.CellFormat(contentW, 6, o.fitText(o.org.Organisation, contentW), "", 1, "L", false, 0, "")
+	if o.ow.org.Organisation != "" {
+		o.CellFormat(contentW, 6, o.fitText(o.ow.org.Organisation, contentW), "", 1, "L", false, 0, "")
 	}
 	o.SetX(margin)
 	o.font("B", 26)
@@ -127,33 +301,36 @@ func (o *orgPDF) cover(sum scoring.Summary) {
 	o.SetXY(margin, 108)
 	o.ink(ink)
 	o.font("", 12)
-	o.CellFormat(contentW, 7, o.date(o.org.Date), "", 1, "L", false, 0, "")
-	o.CellFormat(contentW, 7, o.t.f("org_facts", len(o.org.Departments), sum.Scored), "", 1, "L", false, 0, "")
+	o.CellFormat(contentW, 7, o.date(o.ow.org.Date), "", 1, "L", false, 0, "")
+	o.CellFormat(contentW, 7, o.t.f("org_facts", len(o.ow.org.Departments), sum.Scored), "", 1, "L", false, 0, "")
 	o.CellFormat(contentW, 7, fmt.Sprintf("%s: %s (%s %d)", o.t["questionnaire"], o.q.Title.In(o.lang()), o.t["version"], o.q.Version), "", 1, "L", false, 0, "")
 }
 
 // countBars draws labelled horizontal bars of counts.
-func (o *orgPDF) countBars(labels []string, counts []int, colours []colour) {
+func (o *orgPDF) countBars(cs []counted, c colour) {
 	most := 1
-	for _, c := range counts {
-		most = max(most, c)
+	for _, x := range cs {
+		most = max(most, x.Count)
 	}
 	labelW, barW := 60.0, contentW-60-14
-	for i, l := range labels {
+	for _, x := range cs {
 		o.room(6)
 		y := o.GetY()
 		o.font("", 9)
 		o.ink(ink)
 		o.SetXY(margin, y)
-		o.CellFormat(labelW, 6, o.fitText(l, labelW-2), "", 0, "L", false, 0, "")
+		o.CellFormat(labelW, 6, o.fitText(x.Label, labelW-2), "", 0, "L", false, 0, "")
 		o.fill(light)
 		o.Rect(margin+labelW, y+1.3, barW, 3.4, "F")
-		if counts[i] > 0 {
-			o.fill(colours[i])
-			o.Rect(margin+labelW, y+1.3, barW*float64(counts[i])/float64(most), 3.4, "F")
+		if x.Count > 0 {
+			o.fill(c)
+			if x.Level > 0 {
+				o.fill(levelInk[x.Level])
+			}
+			o.Rect(margin+labelW, y+1.3, barW*float64(x.Count)/float64(most), 3.4, "F")
 		}
 		o.SetXY(margin+labelW+barW+1, y)
-		o.CellFormat(13, 6, fmt.Sprint(counts[i]), "", 1, "R", false, 0, "")
+		o.CellFormat(13, 6, fmt.Sprint(x.Count), "", 1, "R", false, 0, "")
 	}
 	o.Ln(2)
 }
@@ -162,55 +339,17 @@ func (o *orgPDF) overview(sum scoring.Summary) {
 	o.AddPage()
 	o.heading(o.t["overview"], 0)
 	o.subheading(o.t["levels_distribution"])
-	var labels []string
-	var counts []int
-	var colours []colour
-	for l := 1; l <= questionnaire.MaxLevel; l++ {
-		labels = append(labels, fmt.Sprintf("%d %s", l, o.q.LevelName(l, o.lang())))
-		counts = append(counts, sum.Levels[l])
-		colours = append(colours, levelInk[l])
-	}
-	o.countBars(labels, counts, colours)
+	o.countBars(o.ow.levelCounts(), primary)
 	o.para(o.t.f("capped_count", sum.Capped, sum.Scored), 10, "", 0)
-	if g := o.q.StageGroup(); g != nil {
+	if stages := o.ow.stageCounts(); stages != nil {
 		o.subheading(o.t["stages_distribution"])
-		labels, counts, colours = []string{o.t["no_stage"]}, []int{sum.Stages[""]}, []colour{levelInk[1]}
-		for _, d := range g.Dimensions {
-			labels = append(labels, d.Name.In(o.lang()))
-			counts = append(counts, sum.Stages[d.ID])
-			colours = append(colours, primary)
-		}
-		o.countBars(labels, counts, colours)
+		o.countBars(stages, primary)
 		o.subheading(o.t["blockers"])
-		labels, counts, colours = nil, nil, nil
-		for _, d := range g.Dimensions {
-			labels = append(labels, d.Name.In(o.lang()))
-			counts = append(counts, sum.Blockers[d.ID])
-			colours = append(colours, colour{230, 81, 0})
-		}
-		o.countBars(labels, counts, colours)
+		o.countBars(o.ow.blockerCounts(), colour{230, 81, 0})
 	}
 	o.subheading(o.t["weakest"])
 	o.para(o.t["weakest_intro"], 9.5, "", 0)
-	type weak struct {
-		group, name string
-		mean        float64
-		n           int
-	}
-	var ws []weak
-	for _, d := range o.q.Dimensions() {
-		if n := sum.DimensionCounts[d.ID]; n > 0 && d.Group.Kind.IsFoundation() {
-			ws = append(ws, weak{d.Group.Name.In(o.lang()), d.Name.In(o.lang()), sum.DimensionMeans[d.ID], n})
-		}
-	}
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].mean < ws[j].mean })
-	var rows [][]string
-	for _, x := range ws {
-		level := scoring.Level(x.mean)
-		rows = append(rows, []string{x.name, x.group, fmt.Sprintf("%.2f", x.mean), fmt.Sprintf("%d %s", level, o.q.LevelName(level, o.lang())), fmt.Sprint(x.n)})
-	}
-	o.table([]string{o.t["col_dimension"], o.t["col_group"], o.t["col_mean"], o.t["col_level"], o.t["departments"]},
-		[]float64{54, 44, 22, 36, contentW - 156}, "LLRLR", rows)
+	o.table(o.ow.weakestHeader(), []float64{54, 44, 22, 36, contentW - 156}, "LLRLR", o.ow.weakestRows())
 }
 
 // latestScore is a department's latest overall score, or nil.
@@ -224,47 +363,11 @@ func latestScore(d OrgDepartment) *float64 {
 func (o *orgPDF) ranking() {
 	o.AddPage()
 	o.heading(o.t["ranking"], 0)
-	ranked := append([]OrgDepartment{}, o.org.Departments...)
-	sort.SliceStable(ranked, func(i, j int) bool {
-		a, b := latestScore(ranked[i]), latestScore(ranked[j])
-		switch {
-		case a == nil:
-			return false
-		case b == nil:
-			return true
-		}
-		return *a > *b
-	})
-	var rows [][]string
-	for i, d := range ranked {
-		if d.Latest == nil || d.Latest.Result.Overall.Score == nil {
-			continue
-		}
-		r := d.Latest.Result
-		stage := o.t["no_stage"]
-		if r.Stage.Reached != "" && o.q.Dimension(r.Stage.Reached) != nil {
-			stage = o.q.Dimension(r.Stage.Reached).Name.In(o.lang())
-		}
-		level := fmt.Sprintf("%d %s", r.Overall.Level, o.q.LevelName(r.Overall.Level, o.lang()))
-		if r.Overall.Capped {
-			level += " *"
-		}
-		rows = append(rows, []string{fmt.Sprint(i + 1), d.Name, d.Latest.Label, score(r.Overall.Score), level, stage, o.change(d)})
-	}
-	o.table([]string{o.t["col_rank"], o.t["col_department"], o.t["round"], o.t["col_score"], o.t["col_level"], o.t["col_stage"], o.t["col_change"]},
-		[]float64{10, 48, 18, 15, 34, 28, contentW - 153}, "RLLRLLR", rows)
+	o.table(o.ow.rankingHeader(), []float64{10, 48, 18, 15, 34, 28, contentW - 153}, "RLLRLLR", o.ow.rankingRows())
 	o.font("", 8)
 	o.ink(muted)
 	o.CellFormat(contentW, 5, o.t["capped_mark"], "", 1, "L", false, 0, "")
 	o.ink(ink)
-}
-
-// change is the overall score's change since the previous round, or "".
-func (o *orgPDF) change(d OrgDepartment) string {
-	if d.Previous == nil || d.Latest == nil || d.Previous.Result.Overall.Score == nil || d.Latest.Result.Overall.Score == nil {
-		return ""
-	}
-	return fmt.Sprintf("%+.2f", *d.Latest.Result.Overall.Score-*d.Previous.Result.Overall.Score)
 }
 
 // heatmap draws departments × dimensions, coloured by level, paginated,
@@ -292,7 +395,7 @@ func (o *orgPDF) heatmap() {
 		o.SetY(y + 1)
 	}
 	head()
-	for _, d := range o.org.Departments {
+	for _, d := range o.ow.org.Departments {
 		if o.GetY()+rowH > bottom {
 			o.AddPage()
 			head()
@@ -307,26 +410,19 @@ func (o *orgPDF) heatmap() {
 		indent := 3 * float64(min(d.Depth, 4))
 		o.SetXY(margin+indent, y)
 		o.CellFormat(nameW-indent-1, rowH, o.fitText(d.Name, nameW-indent-1), "", 0, "L", false, 0, "")
-		byID := map[string]scoring.DimensionResult{}
-		if d.Latest != nil && d.Comparable {
-			for _, r := range d.Latest.Result.Dimensions {
-				byID[r.ID] = r
-			}
-		}
-		for i, dim := range dims {
+		for i, level := range o.ow.levels(d) {
 			x := margin + nameW + cellW*float64(i)
-			r, ok := byID[dim.ID]
-			if !ok || r.Score == nil {
+			if level == 0 {
 				o.fill(colour{245, 247, 250})
 				o.Rect(x+0.2, y+0.2, cellW-0.4, rowH-0.4, "F")
 				continue
 			}
-			o.fill(levelInk[r.Level])
+			o.fill(levelInk[level])
 			o.Rect(x+0.2, y+0.2, cellW-0.4, rowH-0.4, "F")
 			o.SetTextColor(255, 255, 255)
 			o.font("B", 7)
 			o.SetXY(x, y)
-			o.CellFormat(cellW, rowH, fmt.Sprint(r.Level), "", 0, "C", false, 0, "")
+			o.CellFormat(cellW, rowH, fmt.Sprint(level), "", 0, "C", false, 0, "")
 			o.font(style, 7.5)
 		}
 		o.SetY(y + rowH)
@@ -336,38 +432,21 @@ func (o *orgPDF) heatmap() {
 func (o *orgPDF) progress() {
 	o.AddPage()
 	o.heading(o.t["progress"], 0)
-	var rows [][]string
-	for _, d := range o.org.Departments {
-		if c := o.change(d); c != "" {
-			p, l := d.Previous.Result.Overall, d.Latest.Result.Overall
-			rows = append(rows, []string{d.Name, fmt.Sprintf("%s: %s (%d)", d.Previous.Label, score(p.Score), p.Level),
-				fmt.Sprintf("%s: %s (%d)", d.Latest.Label, score(l.Score), l.Level), c})
-		}
-	}
+	rows := o.ow.progressRows()
 	if len(rows) == 0 {
 		o.para(o.t["no_progress"], 10, "", 0)
 		return
 	}
-	o.table([]string{o.t["col_department"], o.t["col_previous"], o.t["col_latest"], o.t["col_change"]},
-		[]float64{64, 42, 42, contentW - 148}, "LLLR", rows)
+	o.table(o.ow.progressHeader(), []float64{64, 42, 42, contentW - 148}, "LLLR", rows)
 }
 
 func (o *orgPDF) stale() {
 	o.heading(o.t["not_recent"], 1)
-	limit := o.org.Date.AddDate(0, -o.org.StaleMonths, 0)
-	o.para(o.t.f("not_recent_intro", o.org.StaleMonths, o.date(o.org.Date)), 9.5, "", 0)
-	var rows [][]string
-	for _, d := range o.org.Departments {
-		switch {
-		case d.Latest == nil:
-			rows = append(rows, []string{d.Name, d.Parent, o.t["never"]})
-		case d.Latest.Date.Before(limit):
-			rows = append(rows, []string{d.Name, d.Parent, fmt.Sprintf("%s (%s)", d.Latest.Label, o.date(d.Latest.Date))})
-		}
-	}
+	o.para(o.t.f("not_recent_intro", o.ow.org.StaleMonths, o.date(o.ow.org.Date)), 9.5, "", 0)
+	rows := o.ow.staleRows()
 	if len(rows) == 0 {
 		o.para(o.t["all_recent"], 10, "", 0)
 		return
 	}
-	o.table([]string{o.t["col_department"], o.t["part_of_col"], o.t["col_last"]}, []float64{70, 60, contentW - 130}, "LLL", rows)
+	o.table(o.ow.staleHeader(), []float64{70, 60, contentW - 130}, "LLL", rows)
 }
