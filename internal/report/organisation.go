@@ -133,7 +133,7 @@ func (o orgWords) rankingHeader() []string {
 
 // rankingRows are the assessed departments by overall score, highest first.
 func (o orgWords) rankingRows() [][]string {
-	ranked := append([]OrgDepartment{}, o.ow.org.Departments...)
+	ranked := append([]OrgDepartment{}, o.org.Departments...)
 	sort.SliceStable(ranked, func(i, j int) bool {
 		a, b := latestScore(ranked[i]), latestScore(ranked[j])
 		switch {
@@ -177,7 +177,7 @@ func (o orgWords) progressHeader() []string {
 
 func (o orgWords) progressRows() [][]string {
 	var rows [][]string
-	for _, d := range o.ow.org.Departments {
+	for _, d := range o.org.Departments {
 		if c := o.change(d); c != "" {
 			p, l := d.Previous.Result.Overall, d.Latest.Result.Overall
 			rows = append(rows, []string{d.Name, fmt.Sprintf("%s: %s (%d)", d.Previous.Label, score(p.Score), p.Level),
@@ -193,9 +193,9 @@ func (o orgWords) staleHeader() []string {
 
 // staleRows are the departments never assessed or not within StaleMonths.
 func (o orgWords) staleRows() [][]string {
-	limit := o.ow.org.Date.AddDate(0, -o.ow.org.StaleMonths, 0)
+	limit := o.org.Date.AddDate(0, -o.org.StaleMonths, 0)
 	var rows [][]string
-	for _, d := range o.ow.org.Departments {
+	for _, d := range o.org.Departments {
 		switch {
 		case d.Latest == nil:
 			rows = append(rows, []string{d.Name, d.Parent, o.t["never"]})
