@@ -14,3 +14,14 @@ var Texts []byte
 //
 //go:embed report.html.tmpl
 var HTMLTemplate string
+
+// OrganisationHTMLTemplate is organisation.html.tmpl: the HTML form of the
+// organisation report.
+//
+//go:embed organisation.html.tmpl
+var OrganisationHTMLTemplate string
+
+// CSS is style.css, the house style both HTML reports inline.
+//
+//go:embed style.css
+var CSS string

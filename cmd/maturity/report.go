@@ -45,7 +45,13 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 				return badInput("--format %q: unknown format (expected pdf or html)", format)
 			}
 			if organisation {
-				return writeOrganisationReport(ctx, e, opts, st, output)
+				return writeOrganisationReport(ctx, e, opts, st, output, format)
+			}
+			if department == "" && assessment == 0 {
+				return badInput("report needs --department NAME, --assessment ID or --organisation")
+			}
+			if organisation {
+				return writeOrganisationReport(ctx, e, opts, st, output, format)
 			}
 			if department == "" && assessment == 0 {
 				return badInput("report needs --department NAME, --assessment ID or --organisation")
@@ -68,7 +74,7 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 	cmd.Flags().StringVar(&department, "department", "", "the department (its latest round)")
 	cmd.Flags().Int64Var(&assessment, "assessment", 0, "an assessment id (see maturity assessment list)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write")
-	cmd.Flags().BoolVar(&organisation, "organisation", false, "the report across every department (PDF)")
+	cmd.Flags().BoolVar(&organisation, "organisation", false, "the report across every department")
 	cmd.MarkFlagsMutuallyExclusive("organisation", "department")
 	cmd.MarkFlagsMutuallyExclusive("organisation", "assessment")
 	cmd.Flags().StringVar(&format, "format", "", "pdf or html (default: from the -o file name, else pdf)")
@@ -145,7 +151,7 @@ const staleMonths = 12
 
 // writeOrganisationReport gathers every department's last two rounds and
 // writes the organisation report.
-func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output string) error {
+func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output, format string) error {
 	q, err := resolveQuestionnaire(e, opts, "")
 	if err != nil {
 		return err
@@ -201,8 +207,12 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 	if !newest.IsZero() {
 		org.Date = newest
 	}
+	write := report.WriteOrganisationPDF
+	if format == "html" {
+		write = report.WriteOrganisationHTML
+	}
 	var buf bytes.Buffer
-	if err := report.WriteOrganisationPDF(&buf, org); err != nil {
+	if err := write(&buf, org); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(output, buf.Bytes()); err != nil {

@@ -12,7 +12,11 @@ import (
 	"github.com/maturity-nl/maturity/reports"
 )
 
-var htmlTemplate = template.Must(template.New("report").Parse(reports.HTMLTemplate))
+var (
+	htmlFuncs            = template.FuncMap{"args": func(xs ...any) []any { return xs }}
+	htmlTemplate         = template.Must(template.New("report").Funcs(htmlFuncs).Parse(reports.HTMLTemplate))
+	organisationTemplate = template.Must(template.New("organisation").Funcs(htmlFuncs).Parse(reports.OrganisationHTMLTemplate))
+)
 
 // htmlGroup is a group's section of the HTML report.
 type htmlGroup struct {
@@ -37,6 +41,7 @@ type htmlNote struct{ About, Text string }
 
 // htmlView is everything the template shows.
 type htmlView struct {
+	CSS                                                            template.CSS
 	Lang, Organisation, Name, PartOf, Round, Date, QuestionnaireID string
 	Version                                                        int
 	T                                                              texts
@@ -71,6 +76,7 @@ func WriteHTML(w io.Writer, in Department) error {
 	t := wd.t
 	date := wd.date(in.Round.Date)
 	v := htmlView{
+		CSS:  template.CSS(reports.CSS),
 		Lang: wd.lang(), Organisation: in.Organisation, Name: in.Name, Round: in.Round.Label, Date: date,
 		QuestionnaireID: wd.q.ID, Version: wd.q.Version, T: t, Facts: wd.facts(date),
 		GroupHeader: wd.groupHeader(), ConfidenceHeader: wd.confidenceHeader(), ConfidenceRows: wd.confidenceRows(),
@@ -285,4 +291,73 @@ func shareBar(count, n int) template.HTML {
 		share = float64(count) / float64(n)
 	}
 	return template.HTML(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 14" width="200" height="14" aria-hidden="true"><rect width="200" height="14" fill="#e9eef4"/><rect width="%.1f" height="14" fill="#1f4e79"/></svg>`, 200*share))
+}
+
+// htmlCount is one bar of a distribution.
+type htmlCount struct {
+	Label string
+	Count int
+	Width float64 // of the bar, in rem
+}
+
+type htmlHeatRow struct {
+	Name   string
+	Depth  int
+	Levels []int
+}
+
+// orgView is everything the organisation template shows.
+type orgView struct {
+	CSS                                                       template.CSS
+	Lang, Organisation, Date, Facts, Capped, StaleIntro       string
+	QuestionnaireID                                           string
+	Version                                                   int
+	T                                                         texts
+	Levels, Stages, Blockers                                  []htmlCount
+	WeakestHeader, RankingHeader, ProgressHeader, StaleHeader []string
+	WeakestRows, RankingRows, ProgressRows, StaleRows         [][]string
+	Dimensions                                                []string
+	Heat                                                      []htmlHeatRow
+}
+
+func htmlCounts(cs []counted) []htmlCount {
+	most := 1
+	for _, c := range cs {
+		most = max(most, c.Count)
+	}
+	var out []htmlCount
+	for _, c := range cs {
+		out = append(out, htmlCount{Label: c.Label, Count: c.Count, Width: math.Round(120*float64(c.Count)/float64(most)) / 10})
+	}
+	return out
+}
+
+// WriteOrganisationHTML writes the organisation report as one
+// self-contained, accessible HTML file; the heatmap is a table.
+func WriteOrganisationHTML(w io.Writer, org Organisation) error {
+	o, err := newOrgWords(org)
+	if err != nil {
+		return err
+	}
+	t := o.t
+	v := orgView{
+		CSS: template.CSS(reports.CSS), Lang: o.lang(), Organisation: org.Organisation, Date: o.date(org.Date),
+		Facts: t.f("org_facts", len(org.Departments), o.sum.Scored), Capped: t.f("capped_count", o.sum.Capped, o.sum.Scored),
+		StaleIntro: t.f("not_recent_intro", org.StaleMonths, o.date(org.Date)), QuestionnaireID: o.q.ID, Version: o.q.Version, T: t,
+		Levels: htmlCounts(o.levelCounts()), Stages: htmlCounts(o.stageCounts()), Blockers: htmlCounts(o.blockerCounts()),
+		WeakestHeader: o.weakestHeader(), WeakestRows: o.weakestRows(), RankingHeader: o.rankingHeader(), RankingRows: o.rankingRows(),
+		ProgressHeader: o.progressHeader(), ProgressRows: o.progressRows(), StaleHeader: o.staleHeader(), StaleRows: o.staleRows(),
+	}
+	for _, d := range o.q.Dimensions() {
+		v.Dimensions = append(v.Dimensions, d.Name.In(o.lang()))
+	}
+	for _, d := range org.Departments {
+		v.Heat = append(v.Heat, htmlHeatRow{Name: d.Name, Depth: min(d.Depth, 3), Levels: o.levels(d)})
+	}
+	var buf bytes.Buffer
+	if err := organisationTemplate.Execute(&buf, v); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
 }

@@ -89,3 +89,34 @@ func TestWriteHTML_Escapes(t *testing.T) {
 		t.Errorf("the department name is missing")
 	}
 }
+
+func TestWriteOrganisationHTML(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	org := organisation(q, 12, 5)
+	var a, b bytes.Buffer
+	if err := report.WriteOrganisationHTML(&a, org); err != nil {
+		t.Fatal(err)
+	}
+	if err := report.WriteOrganisationHTML(&b, org); err != nil {
+		t.Fatal(err)
+	}
+	page := a.String()
+	if page != b.String() {
+		t.Fatal("two renderings differ")
+	}
+	for _, w := range []string{`<html lang="nl">`, "Datavolwassenheid van de organisatie", `<table class="heatmap">`, `<th scope="row" class="d1">Afdeling 011 met een lange naam</th>`,
+		"Afdelingen gerangschikt", "Zonder recente meting", "Zwakste funderingen"} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the page lacks %q", w)
+		}
+	}
+	// One heatmap cell per department and dimension.
+	rows := strings.Count(page, `<th scope="row" class="d`)
+	cells := strings.Count(page, `<td class="l`) + strings.Count(page, `<td class="none">`)
+	if rows != len(org.Departments) || cells != rows*len(q.Dimensions()) {
+		t.Errorf("heatmap: %d rows, %d cells; want %d rows of %d", rows, cells, len(org.Departments), len(q.Dimensions()))
+	}
+	if strings.Contains(page, "<script") || strings.Contains(page, "<link") {
+		t.Error("not self-contained")
+	}
+}
