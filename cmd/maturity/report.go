@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 )
 
 func newReportCmd(e env, opts *globalOptions) *cobra.Command {
-	var department, output, format string
+	var department, output, format, styleFile string
 	var assessment int64
 	var organisation bool
 	cmd := &cobra.Command{
@@ -44,14 +45,18 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 			default:
 				return badInput("--format %q: unknown format (expected pdf or html)", format)
 			}
-			if organisation {
-				return writeOrganisationReport(ctx, e, opts, st, output, format)
+			style := report.DefaultStyle()
+			if styleFile != "" {
+				var err error
+				if style, err = report.LoadStyle(styleFile); err != nil {
+					if os.IsNotExist(err) {
+						return badInput("style file %s does not exist", styleFile)
+					}
+					return err
+				}
 			}
-			if department == "" && assessment == 0 {
-				return badInput("report needs --department NAME, --assessment ID or --organisation")
-			}
 			if organisation {
-				return writeOrganisationReport(ctx, e, opts, st, output, format)
+				return writeOrganisationReport(ctx, e, opts, st, output, format, style)
 			}
 			if department == "" && assessment == 0 {
 				return badInput("report needs --department NAME, --assessment ID or --organisation")
@@ -60,6 +65,7 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 			if err != nil {
 				return err
 			}
+			in.Style, in.Organisation = style, style.Organisation
 			var buf bytes.Buffer
 			if err := write(&buf, in); err != nil {
 				return err
@@ -75,6 +81,7 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 	cmd.Flags().Int64Var(&assessment, "assessment", 0, "an assessment id (see maturity assessment list)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write")
 	cmd.Flags().BoolVar(&organisation, "organisation", false, "the report across every department")
+	cmd.Flags().StringVar(&styleFile, "style", "", "a house style file (YAML): organisation, logo, colours, font")
 	cmd.MarkFlagsMutuallyExclusive("organisation", "department")
 	cmd.MarkFlagsMutuallyExclusive("organisation", "assessment")
 	cmd.Flags().StringVar(&format, "format", "", "pdf or html (default: from the -o file name, else pdf)")
@@ -151,7 +158,7 @@ const staleMonths = 12
 
 // writeOrganisationReport gathers every department's last two rounds and
 // writes the organisation report.
-func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output, format string) error {
+func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output, format string, style report.Style) error {
 	q, err := resolveQuestionnaire(e, opts, "")
 	if err != nil {
 		return err
@@ -167,7 +174,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 	if len(depts) == 0 {
 		return badInput("there are no departments yet: import answers or add departments first")
 	}
-	org := report.Organisation{Lang: lang, Questionnaire: q, StaleMonths: staleMonths}
+	org := report.Organisation{Lang: lang, Organisation: style.Organisation, Questionnaire: q, StaleMonths: staleMonths, Style: style}
 	for _, d := range depts {
 		if d.CreatedAt.After(org.Date) {
 			org.Date = d.CreatedAt

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/store"
 )
 
@@ -57,9 +58,10 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var verr *questionnaire.ValidationError
 	var xerr *exchange.Error
+	var serr *report.StyleError
 	var ierr inputError
 	switch {
-	case errors.As(err, &verr), errors.As(err, &xerr):
+	case errors.As(err, &verr), errors.As(err, &xerr), errors.As(err, &serr):
 		// Already one FILE:LINE: message per line.
 		fmt.Fprintln(stderr, err)
 		return exitInput

@@ -78,24 +78,24 @@ func (p *pdf) radar(cx, cy, r float64) {
 		current = append(current, gofpdf.PointType{X: x, Y: y})
 	}
 	p.SetAlpha(0.35, "Normal")
-	p.fill(primary)
+	p.fill(p.style.Primary)
 	p.Polygon(current, "F")
 	p.SetAlpha(1, "Normal")
-	p.draw(primary)
+	p.draw(p.style.Primary)
 	p.SetLineWidth(0.5)
 	p.Polygon(current, "D")
 	p.SetDashPattern([]float64{1.2, 1}, 0)
-	p.SetDrawColor(230, 81, 0)
+	p.draw(p.style.Accent)
 	p.SetLineWidth(0.4)
 	p.Polygon(target, "D")
 	p.SetDashPattern(nil, 0)
 	// Legend.
 	p.font("", 8)
 	ly := cy + r + 12
-	p.fill(primary)
+	p.fill(p.style.Primary)
 	p.Rect(cx-40, ly-2.5, 5, 3, "F")
 	p.Text(cx-33, ly, p.t["current"])
-	p.SetDrawColor(230, 81, 0)
+	p.draw(p.style.Accent)
 	p.SetDashPattern([]float64{1.2, 1}, 0)
 	p.Line(cx+5, ly-1, cx+10, ly-1)
 	p.SetDashPattern(nil, 0)
@@ -118,7 +118,7 @@ func (p *pdf) ladder() {
 		case i < st.ReachedIndex:
 			p.fill(colour{104, 159, 56})
 		case step.Dimension == st.BlockedBy:
-			p.fill(colour{230, 81, 0})
+			p.fill(p.style.Accent)
 		default:
 			p.fill(light)
 		}
@@ -170,7 +170,7 @@ func (p *pdf) bars() {
 			group = d.Group
 			p.room(rowH * 2)
 			p.font("B", 8.5)
-			p.ink(primary)
+			p.ink(p.style.Primary)
 			p.SetX(margin)
 			p.CellFormat(contentW, rowH, p.fitText(dim.Group.Name.In(p.lang()), contentW), "", 1, "L", false, 0, "")
 		}
@@ -232,11 +232,11 @@ func (p *pdf) trend() {
 		}
 		y := y0 + h - h**r.Result.Overall.Score/4
 		if i > 0 {
-			p.draw(primary)
+			p.draw(p.style.Primary)
 			p.SetLineWidth(0.6)
 			p.Line(prevX, prevY, x, y)
 		}
-		p.fill(primary)
+		p.fill(p.style.Primary)
 		p.Circle(x, y, 1.2, "F")
 		p.ink(ink)
 		p.Text(x+1.5, y-1.5, fmt.Sprintf("%.2f", *r.Result.Overall.Score))

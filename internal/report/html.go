@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html"
 	"html/template"
@@ -42,6 +43,7 @@ type htmlNote struct{ About, Text string }
 // htmlView is everything the template shows.
 type htmlView struct {
 	CSS                                                            template.CSS
+	Logo                                                           template.URL
 	Lang, Organisation, Name, PartOf, Round, Date, QuestionnaireID string
 	Version                                                        int
 	T                                                              texts
@@ -76,7 +78,8 @@ func WriteHTML(w io.Writer, in Department) error {
 	t := wd.t
 	date := wd.date(in.Round.Date)
 	v := htmlView{
-		CSS:  template.CSS(reports.CSS),
+		CSS:  styleCSS(in.Style),
+		Logo: logoURL(in.Style),
 		Lang: wd.lang(), Organisation: in.Organisation, Name: in.Name, Round: in.Round.Label, Date: date,
 		QuestionnaireID: wd.q.ID, Version: wd.q.Version, T: t, Facts: wd.facts(date),
 		GroupHeader: wd.groupHeader(), ConfidenceHeader: wd.confidenceHeader(), ConfidenceRows: wd.confidenceRows(),
@@ -180,15 +183,15 @@ func (w words) radarSVG() template.HTML {
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="12" text-anchor="%s" fill="#212529">%s</text>`, lx, ly+4, anchor, html.EscapeString(w.q.Dimension(d.ID).Name.In(w.lang())))
 	}
-	fmt.Fprintf(&b, `<polygon points="%s" fill="#1f4e79" fill-opacity="0.3" stroke="#1f4e79" stroke-width="2"/>`, points(func(i int) float64 {
+	fmt.Fprintf(&b, `<polygon points="%s" style="fill: var(--primary); stroke: var(--primary)" fill-opacity="0.3" stroke-width="2"/>`, points(func(i int) float64 {
 		if s := dims[i].Score; s != nil {
 			return *s
 		}
 		return 0
 	}))
-	fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#b34700" stroke-width="2" stroke-dasharray="6 4"/>`, points(func(i int) float64 { return float64(dims[i].Target - 1) }))
-	fmt.Fprintf(&b, `<rect x="340" y="480" width="18" height="10" fill="#1f4e79" fill-opacity="0.3" stroke="#1f4e79"/><text x="364" y="490" font-size="13">%s</text>`, html.EscapeString(w.t["current"]))
-	fmt.Fprintf(&b, `<line x1="470" y1="485" x2="492" y2="485" stroke="#b34700" stroke-width="2" stroke-dasharray="6 4"/><text x="498" y="490" font-size="13">%s</text>`, html.EscapeString(w.t["target"]))
+	fmt.Fprintf(&b, `<polygon points="%s" fill="none" style="stroke: var(--accent)" stroke-width="2" stroke-dasharray="6 4"/>`, points(func(i int) float64 { return float64(dims[i].Target - 1) }))
+	fmt.Fprintf(&b, `<rect x="340" y="480" width="18" height="10" style="fill: var(--primary); stroke: var(--primary)" fill-opacity="0.3"/><text x="364" y="490" font-size="13">%s</text>`, html.EscapeString(w.t["current"]))
+	fmt.Fprintf(&b, `<line x1="470" y1="485" x2="492" y2="485" style="stroke: var(--accent)" stroke-width="2" stroke-dasharray="6 4"/><text x="498" y="490" font-size="13">%s</text>`, html.EscapeString(w.t["target"]))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
@@ -234,13 +237,13 @@ func (w words) ladderSVG() template.HTML {
 		case i < st.ReachedIndex:
 			fill, ink, status = "#3f6e1a", "#ffffff", w.t["reached"]
 		case step.Dimension == st.BlockedBy:
-			fill, ink, status = "#b34700", "#ffffff", w.t["blocks"]
+			fill, ink, status = "var(--accent)", "#ffffff", w.t["blocks"]
 		}
 		parts = append(parts, strings.TrimSpace(fmt.Sprintf("%s %s %s", name, score(step.Score), status)))
 		x := float64(i) * (bw + gap)
 		h := 70 + float64(i)*20
 		y := float64(n-1)*20 - float64(i)*20
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`, x, y, bw, h, fill)
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" style="fill: %s"/>`, x, y, bw, h, fill)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="14" font-weight="700" fill="%s">%s</text>`, x+8, y+22, ink, html.EscapeString(name))
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="13" fill="%s">%s %s</text>`, x+8, y+42, ink, html.EscapeString(w.t["col_score"]), score(step.Score))
 		if status != "" {
@@ -275,10 +278,10 @@ func (w words) trendSVG() template.HTML {
 		if s := r.Result.Overall.Score; s != nil {
 			y := top + plotH - plotH**s/4
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
-			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="5" fill="#1f4e79"/><text x="%.1f" y="%.1f" font-size="12" fill="#212529">%.2f</text>`, x, y, x+8, y-8, *s)
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="5" style="fill: var(--primary)"/><text x="%.1f" y="%.1f" font-size="12" fill="#212529">%.2f</text>`, x, y, x+8, y-8, *s)
 		}
 	}
-	fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="#1f4e79" stroke-width="2"/>`, strings.Join(pts, " "))
+	fmt.Fprintf(&b, `<polyline points="%s" fill="none" style="stroke: var(--primary)" stroke-width="2"/>`, strings.Join(pts, " "))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
@@ -290,7 +293,7 @@ func shareBar(count, n int) template.HTML {
 	if n > 0 {
 		share = float64(count) / float64(n)
 	}
-	return template.HTML(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 14" width="200" height="14" aria-hidden="true"><rect width="200" height="14" fill="#e9eef4"/><rect width="%.1f" height="14" fill="#1f4e79"/></svg>`, 200*share))
+	return template.HTML(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 14" width="200" height="14" aria-hidden="true"><rect width="200" height="14" fill="#e9eef4"/><rect width="%.1f" height="14" style="fill: var(--primary)"/></svg>`, 200*share))
 }
 
 // htmlCount is one bar of a distribution.
@@ -309,6 +312,7 @@ type htmlHeatRow struct {
 // orgView is everything the organisation template shows.
 type orgView struct {
 	CSS                                                       template.CSS
+	Logo                                                      template.URL
 	Lang, Organisation, Date, Facts, Capped, StaleIntro       string
 	QuestionnaireID                                           string
 	Version                                                   int
@@ -341,7 +345,7 @@ func WriteOrganisationHTML(w io.Writer, org Organisation) error {
 	}
 	t := o.t
 	v := orgView{
-		CSS: template.CSS(reports.CSS), Lang: o.lang(), Organisation: org.Organisation, Date: o.date(org.Date),
+		CSS: styleCSS(org.Style), Logo: logoURL(org.Style), Lang: o.lang(), Organisation: org.Organisation, Date: o.date(org.Date),
 		Facts: t.f("org_facts", len(org.Departments), o.sum.Scored), Capped: t.f("capped_count", o.sum.Capped, o.sum.Scored),
 		StaleIntro: t.f("not_recent_intro", org.StaleMonths, o.date(org.Date)), QuestionnaireID: o.q.ID, Version: o.q.Version, T: t,
 		Levels: htmlCounts(o.levelCounts()), Stages: htmlCounts(o.stageCounts()), Blockers: htmlCounts(o.blockerCounts()),
@@ -360,4 +364,22 @@ func WriteOrganisationHTML(w io.Writer, org Organisation) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// styleCSS is the house stylesheet with the style's colours.
+func styleCSS(s Style) template.CSS {
+	s = styleOrDefault(s)
+	font := ""
+	if s.Font == "medium" {
+		font = `body { font-weight: 500; }`
+	}
+	return template.CSS(reports.CSS + fmt.Sprintf(":root { --primary: %s; --accent: %s; }\n%s", s.Primary.hex(), s.Accent.hex(), font))
+}
+
+// logoURL is the style's logo as a data URL, so the file stays self-contained.
+func logoURL(s Style) template.URL {
+	if len(s.Logo) == 0 {
+		return ""
+	}
+	return template.URL("data:image/" + s.LogoType + ";base64," + base64.StdEncoding.EncodeToString(s.Logo))
 }

@@ -7,12 +7,8 @@ import (
 	"sort"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // OrgDepartment is one department in the organisation report.
@@ -38,6 +34,8 @@ type Organisation struct {
 	StaleMonths int
 	// Departments in hierarchy order.
 	Departments []OrgDepartment
+	// Style is the house style; the zero Style is DefaultStyle.
+	Style Style
 }
 
 // orgWords are the rows and counts both renderers of the organisation
@@ -236,20 +234,8 @@ func WriteOrganisationPDF(w io.Writer, org Organisation) error {
 		return err
 	}
 	wd := ow.words
-	f := gofpdf.New("P", "mm", "A4", "")
-	f.SetCatalogSort(true)
-	f.SetCreationDate(org.Date)
-	f.SetModificationDate(org.Date)
-	f.SetCompression(true)
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	f.SetMargins(margin, margin+8, margin)
-	f.SetAutoPageBreak(true, pageH-bottom)
-	f.AliasNbPages("{nb}")
-	f.SetTitle(wd.t["org_title"]+" — "+org.Organisation, true)
-	f.SetCreator("maturity", true)
-	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd}, ow: ow}
+	f := newDocument(org.Date, wd.t["org_title"]+" — "+org.Organisation, org.Organisation, org.Style)
+	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd, style: styleOrDefault(org.Style)}, ow: ow}
 	f.SetHeaderFunc(o.header)
 	f.SetFooterFunc(o.footer)
 	o.cover(ow.sum)
@@ -286,7 +272,7 @@ func (o *orgPDF) header() {
 
 func (o *orgPDF) cover(sum scoring.Summary) {
 	o.AddPage()
-	o.fill(primary)
+	o.fill(o.style.Primary)
 	o.Rect(0, 0, pageW, 92, "F")
 	o.SetTextColor(255, 255, 255)
 	o.SetXY(margin, 26)
@@ -298,6 +284,7 @@ func (o *orgPDF) cover(sum scoring.Summary) {
 	o.font("B", 26)
 	o.CellFormat(contentW, 14, o.fitText(o.t["org_title"], contentW), "", 1, "L", false, 0, "")
 	o.Bookmark(o.t["org_title"], 0, 0)
+	o.logo(20, 16)
 	o.SetXY(margin, 108)
 	o.ink(ink)
 	o.font("", 12)
@@ -339,13 +326,13 @@ func (o *orgPDF) overview(sum scoring.Summary) {
 	o.AddPage()
 	o.heading(o.t["overview"], 0)
 	o.subheading(o.t["levels_distribution"])
-	o.countBars(o.ow.levelCounts(), primary)
+	o.countBars(o.ow.levelCounts(), o.style.Primary)
 	o.para(o.t.f("capped_count", sum.Capped, sum.Scored), 10, "", 0)
 	if stages := o.ow.stageCounts(); stages != nil {
 		o.subheading(o.t["stages_distribution"])
-		o.countBars(stages, primary)
+		o.countBars(stages, o.style.Primary)
 		o.subheading(o.t["blockers"])
-		o.countBars(o.ow.blockerCounts(), colour{230, 81, 0})
+		o.countBars(o.ow.blockerCounts(), o.style.Accent)
 	}
 	o.subheading(o.t["weakest"])
 	o.para(o.t["weakest_intro"], 9.5, "", 0)

@@ -12,6 +12,8 @@ import (
 	"github.com/maturity-nl/maturity/internal/scoring"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomedium"
+	"golang.org/x/image/font/gofont/gomediumitalic"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -40,6 +42,8 @@ type Department struct {
 	// questionnaire, oldest first: the trend and the changes.
 	Previous []Round
 	Notes    []Note
+	// Style is the house style; the zero Style is DefaultStyle.
+	Style Style
 }
 
 // Page geometry in millimetres (A4 portrait).
@@ -56,7 +60,6 @@ type colour struct{ r, g, b int }
 var (
 	ink      = colour{33, 37, 41}
 	muted    = colour{108, 117, 125}
-	primary  = colour{31, 78, 121}
 	light    = colour{233, 238, 244}
 	rule     = colour{200, 205, 210}
 	levelInk = [6]colour{{160, 160, 160}, {183, 28, 28}, {230, 81, 0}, {212, 160, 23}, {104, 159, 56}, {46, 125, 50}}
@@ -66,6 +69,58 @@ var (
 type pdf struct {
 	*gofpdf.Fpdf
 	words
+	style Style
+}
+
+// styleOrDefault is s, or the default style for the zero Style.
+func styleOrDefault(s Style) Style {
+	if s.Font == "" {
+		return DefaultStyle()
+	}
+	return s
+}
+
+// newDocument starts an A4 document whose dates are date, so that the same
+// input gives the same bytes, with the embedded fonts of the style.
+func newDocument(date time.Time, title, author string, style Style) *gofpdf.Fpdf {
+	f := gofpdf.New("P", "mm", "A4", "")
+	f.SetCatalogSort(true)
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
+	f.SetCompression(true)
+	regular, italic := goregular.TTF, goitalic.TTF
+	if style.Font == "medium" {
+		regular, italic = gomedium.TTF, gomediumitalic.TTF
+	}
+	f.AddUTF8FontFromBytes("go", "", regular)
+	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	f.AddUTF8FontFromBytes("go", "I", italic)
+	f.SetMargins(margin, margin+8, margin)
+	f.SetAutoPageBreak(true, pageH-bottom)
+	f.AliasNbPages("{nb}")
+	f.SetTitle(title, true)
+	if author != "" {
+		f.SetAuthor(author, true)
+	}
+	f.SetCreator("maturity", true)
+	if len(style.Logo) > 0 {
+		f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: style.LogoType, ReadDpi: false}, bytes.NewReader(style.Logo))
+	}
+	return f
+}
+
+// logo draws the style's logo at the top right of the area below y, at
+// most h millimetres high.
+func (p *pdf) logo(y, h float64) {
+	if len(p.style.Logo) == 0 {
+		return
+	}
+	info := p.GetImageInfo("logo")
+	if info == nil || info.Height() == 0 {
+		return
+	}
+	w := min(h*info.Width()/info.Height(), 50)
+	p.ImageOptions("logo", pageW-margin-w, y, w, 0, false, gofpdf.ImageOptions{ImageType: p.style.LogoType}, 0, "")
 }
 
 // WritePDF writes the department report as an A4 PDF. The same input gives
@@ -76,21 +131,8 @@ func WritePDF(w io.Writer, in Department) error {
 		return err
 	}
 	t := w0.t
-	f := gofpdf.New("P", "mm", "A4", "")
-	f.SetCatalogSort(true)
-	f.SetCreationDate(in.Round.Date)
-	f.SetModificationDate(in.Round.Date)
-	f.SetCompression(true)
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	f.SetMargins(margin, margin+8, margin)
-	f.SetAutoPageBreak(true, pageH-bottom)
-	f.AliasNbPages("{nb}")
-	f.SetTitle(t["title"]+" — "+in.Name, true)
-	f.SetAuthor(in.Organisation, true)
-	f.SetCreator("maturity", true)
-	p := &pdf{Fpdf: f, words: w0}
+	f := newDocument(in.Round.Date, t["title"]+" — "+in.Name, in.Organisation, in.Style)
+	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style)}
 	f.SetHeaderFunc(p.header)
 	f.SetFooterFunc(p.footer)
 
@@ -224,7 +266,7 @@ func (p *pdf) heading(text string, level int) {
 	}
 	p.Bookmark(text, level, -1)
 	p.font("B", size)
-	p.ink(primary)
+	p.ink(p.style.Primary)
 	for _, l := range p.lines(text, contentW) {
 		p.CellFormat(contentW, size*0.5, l, "", 1, "L", false, 0, "")
 	}
@@ -298,7 +340,7 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 func (p *pdf) tableHeader(header []string, widths []float64, lh float64) {
 	p.room(lh * 3)
 	p.font("B", 8.5)
-	p.ink(primary)
+	p.ink(p.style.Primary)
 	y := p.GetY()
 	x := margin
 	for i, h := range header {
@@ -307,7 +349,7 @@ func (p *pdf) tableHeader(header []string, widths []float64, lh float64) {
 		x += widths[i]
 	}
 	p.SetXY(margin, y+lh+1.6)
-	p.draw(primary)
+	p.draw(p.style.Primary)
 	p.SetLineWidth(0.3)
 	p.Line(margin, p.GetY(), margin+sum(widths), p.GetY())
 	p.ink(ink)

@@ -8,7 +8,7 @@ import (
 // cover is the first page: who, which round, how many people, how.
 func (p *pdf) cover() {
 	p.AddPage()
-	p.fill(primary)
+	p.fill(p.style.Primary)
 	p.Rect(0, 0, pageW, 92, "F")
 	p.SetTextColor(255, 255, 255)
 	p.SetXY(margin, 26)
@@ -23,6 +23,7 @@ func (p *pdf) cover() {
 	p.font("", 14)
 	p.CellFormat(contentW, 8, p.t["subtitle"], "", 1, "L", false, 0, "")
 	p.Bookmark(p.t["title"], 0, 0)
+	p.logo(20, 16)
 
 	p.SetXY(margin, 108)
 	p.ink(ink)
@@ -114,7 +115,7 @@ func (p *pdf) subheading(text string) {
 	p.room(16)
 	p.Ln(3)
 	p.font("B", 11)
-	p.ink(primary)
+	p.ink(p.style.Primary)
 	p.SetX(margin)
 	p.CellFormat(contentW, 6, text, "", 1, "L", false, 0, "")
 	p.ink(ink)
