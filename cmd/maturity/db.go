@@ -46,14 +46,34 @@ type scored struct {
 // scoreAssessment loads a round and scores it against the questionnaire
 // file it was answered on.
 func scoreAssessment(ctx context.Context, st *store.Store, id int64) (scored, error) {
-	data, err := st.LoadAssessment(ctx, id)
+	return newScorer(st).score(ctx, id)
+}
+
+// scorer scores rounds, parsing each stored questionnaire file once: many
+// rounds share one file, and parsing it costs more than scoring a round.
+type scorer struct {
+	st     *store.Store
+	parsed map[string]*questionnaire.Questionnaire // by digest
+}
+
+func newScorer(st *store.Store) *scorer {
+	return &scorer{st: st, parsed: map[string]*questionnaire.Questionnaire{}}
+}
+
+// score loads a round and scores it against the file it was answered on.
+func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
+	data, err := s.st.LoadAssessment(ctx, id)
 	if err != nil {
 		return scored{}, err
 	}
 	a := data.Assessment
-	q, err := questionnaire.Parse(fmt.Sprintf("%s version %d (as stored with assessment %d)", a.Questionnaire.Key, a.Questionnaire.Version, a.ID), data.Definition)
-	if err != nil {
-		return scored{}, fmt.Errorf("the stored questionnaire of assessment %d no longer loads: %w", a.ID, err)
+	q, ok := s.parsed[a.Questionnaire.Digest]
+	if !ok {
+		q, err = questionnaire.Parse(fmt.Sprintf("%s version %d (as stored with assessment %d)", a.Questionnaire.Key, a.Questionnaire.Version, a.ID), data.Definition)
+		if err != nil {
+			return scored{}, fmt.Errorf("the stored questionnaire of assessment %d no longer loads: %w", a.ID, err)
+		}
+		s.parsed[a.Questionnaire.Digest] = q
 	}
 	in := scoring.Input{AssessmentTargets: data.AssessmentTargets, DepartmentTargets: data.DepartmentTargets}
 	for _, x := range data.Answers {

@@ -114,6 +114,7 @@ func listDepartments(ctx context.Context, e env, opts *globalOptions, st *store.
 	}
 	l := labelsFor(lang)
 	t := newTable(e.stdout, l["col department"], l["col round"], l["col respondents"], l["col maturity"])
+	sc := newScorer(st)
 	for _, n := range departmentTree(depts) {
 		name := strings.Repeat("  ", n.depth) + n.Name
 		a, err := st.LatestAssessment(ctx, n.Name)
@@ -124,7 +125,7 @@ func listDepartments(ctx context.Context, e env, opts *globalOptions, st *store.
 		case err != nil:
 			return err
 		}
-		s, err := scoreAssessment(ctx, st, a.ID)
+		s, err := sc.score(ctx, a.ID)
 		if err != nil {
 			return err
 		}

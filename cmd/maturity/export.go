@@ -90,8 +90,9 @@ func scoreRows(ctx context.Context, st *store.Store, department string) ([]excha
 		parent[d.Name] = d.Parent
 	}
 	var out []exchange.ScoreRow
+	sc := newScorer(st)
 	for _, a := range all {
-		s, err := scoreAssessment(ctx, st, a.ID)
+		s, err := sc.score(ctx, a.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -119,6 +119,7 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 	if err != nil {
 		return report.Department{}, err
 	}
+	sc := newScorer(st)
 	for _, earlier := range all {
 		if earlier.ID == a.ID {
 			break
@@ -126,7 +127,7 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 		if earlier.Questionnaire.Key != a.Questionnaire.Key {
 			continue
 		}
-		e, err := scoreAssessment(ctx, st, earlier.ID)
+		e, err := sc.score(ctx, earlier.ID)
 		if err != nil {
 			return report.Department{}, err
 		}
@@ -181,6 +182,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 		}
 	}
 	var newest time.Time
+	sc := newScorer(st)
 	for _, n := range departmentTree(depts) {
 		od := report.OrgDepartment{Name: n.Name, Parent: n.Parent, Depth: n.depth}
 		rounds, err := st.Assessments(ctx, n.Name)
@@ -188,7 +190,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 			return err
 		}
 		if k := len(rounds); k > 0 {
-			s, err := scoreAssessment(ctx, st, rounds[k-1].ID)
+			s, err := sc.score(ctx, rounds[k-1].ID)
 			if err != nil {
 				return err
 			}
@@ -199,7 +201,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 			}
 			for i := k - 2; i >= 0; i-- {
 				if rounds[i].Questionnaire.Key == rounds[k-1].Questionnaire.Key {
-					p, err := scoreAssessment(ctx, st, rounds[i].ID)
+					p, err := sc.score(ctx, rounds[i].ID)
 					if err != nil {
 						return err
 					}

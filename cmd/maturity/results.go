@@ -278,6 +278,7 @@ func writeOverview(ctx context.Context, e env, opts *globalOptions, st *store.St
 	}
 	l := labelsFor(lang)
 	t := newTable(e.stdout, l["col department"], l["col round"], l["col respondents"], l["col score"], l["col maturity"], l["col stage"])
+	sc := newScorer(st)
 	for _, d := range depts {
 		a, err := st.LatestAssessment(ctx, d.Name)
 		if store.ErrorCode(err) == store.ENOTFOUND {
@@ -287,7 +288,7 @@ func writeOverview(ctx context.Context, e env, opts *globalOptions, st *store.St
 		if err != nil {
 			return err
 		}
-		s, err := scoreAssessment(ctx, st, a.ID)
+		s, err := sc.score(ctx, a.ID)
 		if err != nil {
 			return err
 		}
