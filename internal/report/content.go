@@ -210,6 +210,19 @@ func (w words) method() []string {
 	return strings.Split(strings.TrimSpace(w.t.f("method_text", w.q.Rules.StageThreshold, w.q.Rules.ConsensusSpread)), "\n")
 }
 
+// methodExample is the worked example of the README, a paragraph per step.
+func (w words) methodExample() []string {
+	return strings.Split(strings.TrimSpace(w.t["method_example"]), "\n")
+}
+
+// groupLevel says where a group stands and what that level means.
+func (w words) groupLevel(g scoring.GroupResult) string {
+	if g.Score == nil {
+		return ""
+	}
+	return w.t.f("group_level", g.Level, w.q.LevelName(g.Level, w.lang()), *g.Score) + " " + w.t[fmt.Sprintf("level_meaning_%d", g.Level)]
+}
+
 func (w words) questionHeader() []string {
 	return []string{w.t["col_question"], w.t["col_score"], w.t["col_n"], w.t["col_dont_know"], w.t["col_na"], w.t["col_change"]}
 }

@@ -16,9 +16,8 @@ func (p *pdf) groups() {
 			p.para(desc, 10, "", 0)
 			p.Ln(2)
 		}
-		gr := p.res.Groups[gi]
-		if gr.Score != nil {
-			p.para(p.t.f("group_level", gr.Level, p.q.LevelName(gr.Level, p.lang()), *gr.Score), 10.5, "B", 0)
+		if level := p.groupLevel(p.res.Groups[gi]); level != "" {
+			p.para(level, 10.5, "B", 0)
 			p.Ln(2)
 		}
 		p.table(p.groupHeader(), []float64{56, 18, 40, 16, 14, contentW - 144}, "LRLRRL", p.groupRows(g))
@@ -111,6 +110,11 @@ func (p *pdf) appendix() {
 	p.heading(p.t["appendix"], 0)
 	p.subheading(p.t["method"])
 	for _, para := range p.method() {
+		p.para(para, 9.5, "", 0)
+		p.Ln(1.5)
+	}
+	p.subheading(p.t["method_example_heading"])
+	for _, para := range p.methodExample() {
 		p.para(para, 9.5, "", 0)
 		p.Ln(1.5)
 	}

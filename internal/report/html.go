@@ -63,6 +63,7 @@ type htmlView struct {
 	ConfidenceHeader                                               []string
 	ConfidenceRows                                                 [][]string
 	Method                                                         []string
+	MethodExample                                                  []string
 	QuestionHeader                                                 []string
 	QuestionRows                                                   [][]string
 }
@@ -83,7 +84,7 @@ func WriteHTML(w io.Writer, in Department) error {
 		Lang: wd.lang(), Organisation: in.Organisation, Name: in.Name, Round: in.Round.Label, Date: date,
 		QuestionnaireID: wd.q.ID, Version: wd.q.Version, T: t, Facts: wd.facts(date),
 		GroupHeader: wd.groupHeader(), ConfidenceHeader: wd.confidenceHeader(), ConfidenceRows: wd.confidenceRows(),
-		Method: wd.method(), QuestionHeader: wd.questionHeader(), QuestionRows: wd.questionRows(),
+		Method: wd.method(), MethodExample: wd.methodExample(), QuestionHeader: wd.questionHeader(), QuestionRows: wd.questionRows(),
 		Disagreement: wd.disagreementSentence(),
 	}
 	if in.Parent != "" {
@@ -111,9 +112,7 @@ func WriteHTML(w io.Writer, in Department) error {
 	}
 	for gi, g := range wd.q.Groups {
 		hg := htmlGroup{ID: g.ID, Name: g.Name.In(wd.lang()), Description: g.Description.In(wd.lang()), Rows: wd.groupRows(g), Next: wd.nextSteps(g)}
-		if gr := wd.res.Groups[gi]; gr.Score != nil {
-			hg.Level = t.f("group_level", gr.Level, wd.q.LevelName(gr.Level, wd.lang()), *gr.Score)
-		}
+		hg.Level = wd.groupLevel(wd.res.Groups[gi])
 		v.Groups = append(v.Groups, hg)
 	}
 	if flagged, shown := wd.flagged(); shown {

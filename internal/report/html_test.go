@@ -2,7 +2,9 @@ package report_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -118,5 +120,31 @@ func TestWriteOrganisationHTML(t *testing.T) {
 	}
 	if strings.Contains(page, "<script") || strings.Contains(page, "<link") {
 		t.Error("not self-contained")
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata")
+
+// TestWriteHTML_Golden compares the whole HTML of a fixed department with a
+// golden file: any change of structure or text shows in its diff. Regenerate
+// with go test ./internal/report -run Golden -update after a wanted change.
+func TestWriteHTML_Golden(t *testing.T) {
+	in := department(defaultQuestionnaire(t), "nl", 6, 0)
+	in.Previous = []report.Round{department(defaultQuestionnaire(t), "nl", 4, 2).Round}
+	in.Previous[0].Label = "2025-11"
+	got := renderHTML(t, in)
+	const golden = "testdata/department.nl.html"
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("the HTML differs from %s (run with -update and read the diff)", golden)
 	}
 }

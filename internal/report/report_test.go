@@ -94,6 +94,11 @@ func TestWritePDF_Deterministic(t *testing.T) {
 	if !bytes.Contains(a, []byte("/CreationDate (D:20261120150405")) {
 		t.Errorf("the creation date is not the round's date")
 	}
+	// The default questionnaire with six respondents: cover, summary, two
+	// pages of charts, three groups, disagreement, confidence, appendix.
+	if pages := bytes.Count(a, []byte("/Type /Page\n")); pages < 11 || pages > 20 {
+		t.Errorf("%d pages; want 11 to 20", pages)
+	}
 }
 
 // TestWritePDF_Content: the figures of the result are in the text, in
@@ -156,13 +161,14 @@ func TestWritePDF_Extremes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := department(q, "en", 5, 1)
-	in.Name = strings.Repeat("Afdeling Dienstverlening en Burgerzaken ", 6) + "Supercalifragilisticexpialidocious-team-with-no-spaces-at-all"
-	in.Notes = []report.Note{{Question: "q0-0", Text: strings.Repeat("A very long note that keeps going. ", 80)}}
-	pdf := render(t, in)
-	text := pdfText(t, pdf)
-	if !strings.Contains(text, "Supercalifragilistic") || !strings.Contains(text, "A very long note") {
-		t.Errorf("long texts are missing")
+	for _, lang := range []string{"nl", "en"} {
+		in := department(q, lang, 5, 1)
+		in.Name = strings.Repeat("Afdeling Dienstverlening en Burgerzaken ", 6) + "Supercalifragilisticexpialidocious-team-with-no-spaces-at-all"
+		in.Notes = []report.Note{{Question: "q0-0", Text: strings.Repeat("A very long note that keeps going. ", 80)}}
+		text := pdfText(t, render(t, in))
+		if !strings.Contains(text, "Supercalifragilistic") || !strings.Contains(text, "A very long note") {
+			t.Errorf("%s: long texts are missing", lang)
+		}
 	}
 }
 
