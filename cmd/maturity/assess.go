@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/maturity-nl/maturity/internal/tui"
@@ -70,7 +74,7 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 		return err
 	}
 	defer st.Close()
-	s, backend, err := openSession(ctx, e, st, q, lang, o.department, o.respondent)
+	s, backend, err := openSession(ctx, e, opts, st, q, lang, o.department, o.respondent)
 	if err != nil {
 		return err
 	}
@@ -103,7 +107,7 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 // openSession finds or starts the department's round and the respondent in
 // it, with what they answered before. An unknown department is added,
 // unless its name looks like one that exists (a typo, most likely).
-func openSession(ctx context.Context, e env, st *store.Store, q *questionnaire.Questionnaire, lang, department, alias string) (tui.Session, *storeBackend, error) {
+func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Store, q *questionnaire.Questionnaire, lang, department, alias string) (tui.Session, *storeBackend, error) {
 	d, err := st.Department(ctx, department)
 	if store.ErrorCode(err) == store.ENOTFOUND {
 		if strings.Contains(err.Error(), "did you mean") {
@@ -136,7 +140,7 @@ func openSession(ctx context.Context, e env, st *store.Store, q *questionnaire.Q
 		Answers: map[string]scoring.Value{}, Notes: map[string]string{},
 		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", d.Name),
 	}
-	backend := &storeBackend{ctx: ctx, st: st, assessment: a.ID, respondent: r.ID}
+	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID}
 	s.Backend = backend
 	for _, x := range data.Answers {
 		if x.Respondent == r.Alias {
@@ -156,6 +160,7 @@ func openSession(ctx context.Context, e env, st *store.Store, q *questionnaire.Q
 // storeBackend keeps a respondent's answers and notes in the store.
 type storeBackend struct {
 	ctx        context.Context
+	opts       *globalOptions
 	st         *store.Store
 	assessment int64
 	respondent int64
@@ -169,6 +174,36 @@ func (b *storeBackend) SaveAnswer(question string, v scoring.Value) error {
 
 func (b *storeBackend) SaveNote(question, text string) error {
 	return b.st.SaveNote(b.ctx, store.NoteInput{AssessmentID: b.assessment, RespondentID: b.respondent, Question: question, Text: text})
+}
+
+// WriteReport writes the round's PDF report in the current folder.
+func (b *storeBackend) WriteReport() (string, error) {
+	in, err := departmentReport(b.ctx, b.st, b.opts, "", b.assessment)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := report.WritePDF(&buf, in); err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("rapport-%s-%s.pdf", fileName(in.Name), fileName(in.Round.Label))
+	if err := writeFileAtomic(name, buf.Bytes()); err != nil {
+		return "", err
+	}
+	if abs, err := filepath.Abs(name); err == nil {
+		return abs, nil
+	}
+	return name, nil
+}
+
+// fileName makes s safe as part of a file name.
+func fileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			return unicode.ToLower(r)
+		}
+		return '-'
+	}, s)
 }
 
 func (b *storeBackend) Result() (scoring.Result, error) {

@@ -137,7 +137,7 @@ func (h *storeHome) Open(department, respondent, questionnaireID, lang string) (
 			q = s.q
 		}
 	}
-	s, _, err := openSession(h.ctx, h.e, h.st, q, langFor(lang, q), d.Name, respondent)
+	s, _, err := openSession(h.ctx, h.e, h.opts, h.st, q, langFor(lang, q), d.Name, respondent)
 	return s, err
 }
 

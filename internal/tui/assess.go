@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
@@ -61,6 +63,7 @@ type Model struct {
 	embedded bool  // inside the home screen: leaving returns there
 	err      error // the last failed save
 	result   *scoring.Result
+	written  string // what writing the report said
 }
 
 var _ tea.Model = Model{}
@@ -104,6 +107,12 @@ func (m Model) Question() int { return m.idx }
 // Screen names what is on screen, for tests and the caller.
 func (m Model) Screen() string {
 	return [...]string{"question", "overview", "note", "help", "finish", "results"}[m.screen]
+}
+
+// reportMsg says whether writing the report worked.
+type reportMsg struct {
+	path string
+	err  error
 }
 
 // op is one write or read through the Backend.
@@ -178,6 +187,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Width = msg.Width
 		m.results.Width, m.results.Height = msg.Width, max(1, msg.Height-2)
 		m.refreshResults()
+		return m, nil
+	case reportMsg:
+		if msg.err != nil {
+			m.written = fmt.Sprintf(m.t["report failed"], msg.err)
+		} else {
+			m.written = fmt.Sprintf(m.t["report written"], msg.path)
+		}
 		return m, nil
 	case opDoneMsg:
 		m.busy = false
@@ -280,6 +296,14 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Quit):
 			return m.quit()
+		case key.Matches(msg, k.Report):
+			if r, ok := m.s.Backend.(Reporter); ok && m.result != nil {
+				return m, func() tea.Msg {
+					path, err := r.WriteReport()
+					return reportMsg{path: path, err: err}
+				}
+			}
+			return m, nil
 		case key.Matches(msg, k.Back):
 			m.screen = screenQuestion
 			return m, nil

@@ -303,3 +303,33 @@ func TestModel_DefaultQuestionnaire80x24(t *testing.T) {
 		t.Errorf("after five steps right:\n%s", v)
 	}
 }
+
+// reportingBackend also writes reports.
+type reportingBackend struct {
+	*fakeBackend
+	written int
+}
+
+func (r *reportingBackend) WriteReport() (string, error) {
+	r.written++
+	return "/tmp/rapport-burgerzaken-2026-11.pdf", nil
+}
+
+// TestModel_WriteReport: on the results screen r writes the report when the
+// backend can, and says where.
+func TestModel_WriteReport(t *testing.T) {
+	s, b := session(t, small, map[string]scoring.Value{"a": 2, "b": 2, "c": 2})
+	rb := &reportingBackend{fakeBackend: b}
+	s.Backend = rb
+	tm := start(t, s, 80, 30)
+	waitFor(t, tm, "Question D?")
+	tm.Type("3")
+	waitFor(t, tm, "r report (PDF)")
+	tm.Type("r")
+	waitFor(t, tm, "Report written: /tmp/rapport-burgerzaken-2026-11.pdf")
+	tm.Type("q")
+	final(t, tm)
+	if rb.written != 1 {
+		t.Errorf("reports written: %d", rb.written)
+	}
+}

@@ -6,7 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	Up, Down, Choose, Answer, DontKnow, NotApplicable key.Binding
 	Prev, Next, Overview, Note, Help, Finish, Quit    key.Binding
-	Back, SaveNote                                    key.Binding
+	Back, SaveNote, Report                            key.Binding
 }
 
 // DefaultKeyMap returns the key bindings with their help texts in lang.
@@ -28,6 +28,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Quit:          key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t["key quit"])),
 		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key back"])),
 		SaveNote:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key save note"])),
+		Report:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t["key report"])),
 	}
 }
 

@@ -14,6 +14,13 @@ type Backend interface {
 	Result() (scoring.Result, error)
 }
 
+// Reporter is a Backend that can also write the round's report for
+// leadership; the results screen then offers it.
+type Reporter interface {
+	// WriteReport writes the report and returns where.
+	WriteReport() (string, error)
+}
+
 // Session is one respondent answering one round.
 type Session struct {
 	Questionnaire *questionnaire.Questionnaire

@@ -244,11 +244,22 @@ func (m Model) viewFinish() string {
 }
 
 func (m Model) viewResults() string {
-	footer := m.styles.Muted.Render(ansi.Truncate(m.t["results keys"], m.width, "…"))
+	keys := m.t["results keys"]
+	if _, ok := m.s.Backend.(Reporter); ok {
+		keys = m.t["results keys report"]
+	}
+	footer := m.styles.Muted.Render(ansi.Truncate(keys, m.width, "…"))
 	if m.result == nil {
 		return m.t["computing"] + "\n\n" + footer
 	}
-	return m.results.View() + "\n" + footer
+	view := m.results.View()
+	if m.written != "" {
+		// The message takes the results' last line.
+		lines := strings.Split(view, "\n")
+		view = strings.Join(lines[:max(0, len(lines)-1)], "\n")
+		footer = m.styles.Good.Render(ansi.Truncate(m.written, m.width, "…")) + "\n" + footer
+	}
+	return view + "\n" + footer
 }
 
 // refreshResults renders the result into the scrolling results view.
