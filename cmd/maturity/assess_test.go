@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -82,12 +81,7 @@ func runWith(args []string, stdin *strings.Reader, stdout, stderr *strings.Build
 // kill the process with SIGKILL, start again, and check that it resumes at
 // the fifth question and that the database holds every answer given.
 func TestAssess_Tmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is not installed; .ci/run installs it")
-		}
-		t.Skip("tmux is not installed (apt-get install tmux)")
-	}
+	needTool(t, "tmux", "tmux")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "maturity")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {

@@ -14,13 +14,7 @@ import (
 // TestReport: the PDF carries the figures results --json gives, passes
 // qpdf --check, and is byte-identical when written twice.
 func TestReport(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed; .ci/run installs it")
-		}
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
-	}
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
 	vars := withDB(t)
 	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")
 	dir := t.TempDir()
@@ -61,7 +55,7 @@ func TestReport(t *testing.T) {
 			t.Errorf("the report lacks %q", w)
 		}
 	}
-	if qpdf, err := exec.LookPath("qpdf"); err == nil {
+	if qpdf := needTool(t, "qpdf", "qpdf"); qpdf != "" {
 		if out, err := exec.Command(qpdf, "--check", a).CombinedOutput(); err != nil {
 			t.Errorf("qpdf --check: %v\n%s", err, out)
 		}
@@ -75,13 +69,7 @@ func TestReport(t *testing.T) {
 // TestReport_Organisation writes the organisation report over departments
 // in a hierarchy, with one that was never assessed.
 func TestReport_Organisation(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed; .ci/run installs it")
-		}
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
-	}
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
 	vars := withDB(t)
 	mustRun(t, vars, "department", "add", "Dienstverlening")
 	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")

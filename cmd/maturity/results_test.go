@@ -240,13 +240,7 @@ func TestDefaultDatabasePath(t *testing.T) {
 
 // TestSQLiteCLI: the real sqlite3 program opens the database and finds it sound.
 func TestSQLiteCLI(t *testing.T) {
-	sqlite3, err := exec.LookPath("sqlite3")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("sqlite3 is not installed; .ci/run installs it")
-		}
-		t.Skip("sqlite3 is not installed (apt-get install sqlite3)")
-	}
+	sqlite3 := needTool(t, "sqlite3", "sqlite3")
 	vars := withDB(t)
 	mustRun(t, vars, "import", "testdata/example.csv", "--questionnaire=testdata/example.yaml")
 	out, err := exec.Command(sqlite3, vars["MATURITY_DB"], "PRAGMA integrity_check; SELECT count(*), sum(score) FROM answers; SELECT name FROM departments;").CombinedOutput()
@@ -257,4 +251,18 @@ func TestSQLiteCLI(t *testing.T) {
 	if got := string(out); got != "ok\n18|29\nExample\n" {
 		t.Errorf("sqlite3 said:\n%s", got)
 	}
+}
+
+// needTool returns the path of a command-line tool a test drives. CI
+// installs every one (.ci/run); elsewhere the test skips without it.
+func needTool(t *testing.T, name, debianPackage string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed; .ci/run installs it", name)
+		}
+		t.Skipf("%s is not installed (apt-get install %s)", name, debianPackage)
+	}
+	return path
 }

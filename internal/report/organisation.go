@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -244,15 +243,7 @@ func WriteOrganisationPDF(w io.Writer, org Organisation) error {
 	o.heatmap()
 	o.progress()
 	o.stale()
-	if err := f.Error(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return finish(f, w)
 }
 
 func (o *orgPDF) header() {

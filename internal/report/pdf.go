@@ -145,6 +145,11 @@ func WritePDF(w io.Writer, in Department) error {
 		p.confidence()
 	}
 	p.appendix()
+	return finish(f, w)
+}
+
+// finish writes the document to w whole, or nothing when it failed.
+func finish(f *gofpdf.Fpdf, w io.Writer) error {
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -152,7 +157,7 @@ func WritePDF(w io.Writer, in Department) error {
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 
