@@ -71,6 +71,7 @@ see results, choose the language.`,
 		newAssessmentCmd(e, opts),
 		newTargetsCmd(e, opts),
 		newImportCmd(e, opts),
+		newWorkshopCmd(e, opts),
 		newExportCmd(e, opts),
 	)
 	return root, state

@@ -43,7 +43,10 @@ var textTable = map[string]texts{
 		"alias":      "Afdeling %s: onder welke schuilnaam antwoord je?",
 		"alias help": "Een schuilnaam, geen echte naam: met dezelfde schuilnaam ga je later verder waar je was. Collega's kiezen elk een eigen schuilnaam.",
 		"alias keys": "enter beginnen · esc terug", "none unfinished": "Er zijn geen onafgemaakte metingen.",
-		"past keys":   "↑/↓ scrollen · esc terug",
+		"past keys":      "↑/↓ scrollen · esc terug",
+		"workshop title": "maturity — workshop", "code prompt": "Typ de workshopcode die de begeleider laat zien, en druk op enter.",
+		"pseudonym prompt": "Kies een schuilnaam (geen echte naam). Met dezelfde schuilnaam ga je later verder waar je was.",
+		"code wrong":       "Die code klopt niet. Probeer het opnieuw.", "code refused": "Te veel verkeerde codes: de verbinding wordt gesloten.",
 		"acc current": "huidig antwoord", "acc invalid": "Dat is geen antwoord: typ 0, 1, 2, 3, 4, d of n.",
 	},
 	"en": {
@@ -77,7 +80,10 @@ var textTable = map[string]texts{
 		"alias":      "Department %s: under which pseudonym do you answer?",
 		"alias help": "A pseudonym, not your real name: with the same pseudonym you continue later where you were. Colleagues each choose their own.",
 		"alias keys": "enter begin · esc back", "none unfinished": "There are no unfinished assessments.",
-		"past keys":   "↑/↓ scroll · esc back",
+		"past keys":      "↑/↓ scroll · esc back",
+		"workshop title": "maturity — workshop", "code prompt": "Type the workshop code the facilitator shows, and press enter.",
+		"pseudonym prompt": "Choose a pseudonym (not your real name). With the same pseudonym you continue later where you were.",
+		"code wrong":       "That code is not right. Try again.", "code refused": "Too many wrong codes: the connection closes.",
 		"acc current": "current answer", "acc invalid": "That is not an answer: type 0, 1, 2, 3, 4, d or n.",
 	},
 }

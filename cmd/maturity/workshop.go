@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"math/big"
+	"net"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/internal/tui"
+	"github.com/maturity-nl/maturity/internal/workshop"
+	"github.com/spf13/cobra"
+)
+
+func newWorkshopCmd(e env, opts *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "workshop",
+		Short: "Run a workshop: participants answer over SSH from their own terminal",
+		Args:  cobra.NoArgs,
+	}
+	var department, listen, code string
+	serve := &cobra.Command{
+		Use:   "serve --department NAME [--listen 127.0.0.1:2222] [--code CODE]",
+		Short: "Serve the questionnaire to participants over SSH",
+		Long: `Open (or resume) the department's round and serve the questionnaire over SSH. Participants
+connect with ssh -p PORT HOST, type the workshop code and a pseudonym, and answer with the same
+screens as maturity assess; reconnecting with the same pseudonym resumes. Every answer is saved
+as it is given. Stop with ctrl+c; starting again loses nothing.
+
+Listens on loopback unless --listen says otherwise. The host key is kept in the data directory.
+Only an interactive session is served: no shell, commands, forwarding or subsystems; wrong codes
+are answered slowly and refused after five from one address.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if department == "" {
+				return badInput("workshop serve needs --department NAME")
+			}
+			return runWorkshop(cmd.Context(), e, opts, department, listen, code)
+		},
+	}
+	serve.Flags().StringVar(&department, "department", "", "the department the workshop is for")
+	serve.Flags().StringVar(&listen, "listen", "127.0.0.1:2222", "the address to listen on")
+	serve.Flags().StringVar(&code, "code", "", "the workshop code (default: six random digits)")
+	cmd.AddCommand(serve)
+	return cmd
+}
+
+// newCode makes a six-digit workshop code.
+func newCode() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%06d", n.Int64()), nil
+}
+
+func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, listen, code string) error {
+	st, q, lang, err := openInteractive(ctx, e, opts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	d, err := st.Department(ctx, department)
+	if store.ErrorCode(err) == store.ENOTFOUND && !closeMatch(err) {
+		d, err = st.CreateDepartment(ctx, department, "")
+	}
+	if err != nil {
+		return err
+	}
+	a, err := st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeWorkshop})
+	if err != nil {
+		return err
+	}
+	if code == "" {
+		if code, err = newCode(); err != nil {
+			return err
+		}
+	}
+	dir, err := dataDir(e.getenv)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	room := &storeRoom{ctx: ctx, e: e, opts: opts, st: st, q: q, lang: lang, department: d.Name}
+	srv, err := workshop.New(workshop.Config{Listen: listen, HostKeyPath: filepath.Join(dir, "ssh_host_ed25519"), Code: code, Lang: lang, Room: room})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return badInput("cannot listen on %s: %v", listen, err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	if !workshop.IsLoopback(listen) {
+		fmt.Fprintf(e.stderr, "warning: listening on %s, reachable from other machines: share the code only with the participants\n", listen)
+	}
+	fmt.Fprintf(e.stdout, "workshop for %s, round %s (assessment %d)\n  code:    %s\n  connect: ssh -p %s %s\nstop with ctrl+c; everything is saved as it is given\n",
+		d.Name, a.Round, a.ID, code, port, hostOf(listen))
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutdown)
+	fmt.Fprintln(e.stdout, "workshop stopped; everything is saved")
+	return nil
+}
+
+func hostOf(listen string) string {
+	host, _, err := net.SplitHostPort(listen)
+	if err != nil || host == "" || host == "0.0.0.0" || host == "::" {
+		return "HOST"
+	}
+	return host
+}
+
+// closeMatch reports whether a not-found error lists names that look alike:
+// then the name is likely a typo, not a new department.
+func closeMatch(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "did you mean")
+}
+
+// storeRoom lets participants join the department's open round.
+type storeRoom struct {
+	ctx        context.Context
+	e          env
+	opts       *globalOptions
+	st         *store.Store
+	q          *questionnaire.Questionnaire
+	lang       string
+	department string
+}
+
+func (r *storeRoom) Join(pseudonym string) (tui.Session, error) {
+	s, _, err := openSession(r.ctx, r.e, r.opts, r.st, r.q, r.lang, r.department, pseudonym)
+	return s, err
+}
