@@ -333,3 +333,18 @@ func TestModel_WriteReport(t *testing.T) {
 		t.Errorf("reports written: %d", rb.written)
 	}
 }
+
+// TestModel_KeyBurst: keys that arrive together, as over a slow SSH
+// connection, each answer a question.
+func TestModel_KeyBurst(t *testing.T) {
+	s, b := session(t, small, nil)
+	tm := start(t, s, 80, 24)
+	waitFor(t, tm, "Question A?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("321")})
+	waitFor(t, tm, "Question D?")
+	tm.Type("q")
+	final(t, tm)
+	if got := b.log(); got != "a=3 b=2 c=1" {
+		t.Errorf("saves = %q", got)
+	}
+}
