@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -140,7 +142,7 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 		Answers: map[string]scoring.Value{}, Notes: map[string]string{},
 		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", d.Name),
 	}
-	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID}
+	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID, lang: lang}
 	s.Backend = backend
 	for _, x := range data.Answers {
 		if x.Respondent == r.Alias {
@@ -159,6 +161,9 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 
 // storeBackend keeps a respondent's answers and notes in the store.
 type storeBackend struct {
+	// closed, when set, refuses answers: a workshop in discussion.
+	closed     *atomic.Bool
+	lang       string
 	ctx        context.Context
 	opts       *globalOptions
 	st         *store.Store
@@ -169,6 +174,9 @@ type storeBackend struct {
 var _ tui.Backend = (*storeBackend)(nil)
 
 func (b *storeBackend) SaveAnswer(question string, v scoring.Value) error {
+	if b.closed != nil && b.closed.Load() {
+		return errors.New(labelsFor(b.lang)["answering closed"])
+	}
 	return b.st.SaveAnswer(b.ctx, b.respondent, question, v.String())
 }
 

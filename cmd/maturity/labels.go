@@ -37,6 +37,7 @@ var labelText = map[string]labels{
 		"col department":     "AFDELING", "col round": "RONDE", "col respondents": "RESPONDENTEN", "col stage": "FASE",
 		"col maturity": "VOLWASSENHEID", "no assessment": "nog geen meting",
 		"answered": "beantwoord", "respondent": "respondent", "saved to": "alles is opgeslagen in",
+		"answering closed": "het antwoorden is gesloten: de groep bespreekt de antwoorden",
 	},
 	"en": {
 		"version": "version", "levels": "Levels", "rules": "Rules",
@@ -61,5 +62,6 @@ var labelText = map[string]labels{
 		"col department":     "DEPARTMENT", "col round": "ROUND", "col respondents": "RESPONDENTS", "col stage": "STAGE",
 		"col maturity": "MATURITY", "no assessment": "no assessment yet",
 		"answered": "answered", "respondent": "respondent", "saved to": "everything is saved in",
+		"answering closed": "answering is closed: the group discusses the answers",
 	},
 }

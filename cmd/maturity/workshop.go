@@ -3,13 +3,17 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"math/big"
 	"net"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/maturity-nl/maturity/internal/tui"
@@ -85,7 +89,7 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 	if err != nil {
 		return badInput("%v", err)
 	}
-	room := &storeRoom{ctx: ctx, e: e, opts: opts, st: st, q: q, lang: lang, department: d.Name}
+	room := &storeRoom{ctx: ctx, e: e, opts: opts, st: st, q: q, lang: lang, department: d.Name, assessment: a.ID, scorer: newScorer(st)}
 	srv, err := workshop.New(workshop.Config{Listen: listen, HostKeyPath: filepath.Join(dir, "ssh_host_ed25519"), Code: code, Lang: lang, Room: room})
 	if err != nil {
 		return err
@@ -102,10 +106,24 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 		d.Name, a.Round, a.ID, code, port, hostOf(listen))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
+	if isTerminal(e.stdin) && isTerminal(e.stdout) {
+		info := tui.DashboardInfo{Questionnaire: q, Lang: lang, Department: d.Name, Round: a.Round, Code: code,
+			Connect: fmt.Sprintf("ssh -p %s %s", port, hostOf(listen))}
+		p := tea.NewProgram(tui.NewDashboard(room, info, tui.DefaultStyles()), tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
+		go func() {
+			if err := <-done; err != nil {
+				p.Quit()
+			}
+		}()
+		if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+			return err
+		}
+	} else {
+		select {
+		case err := <-done:
+			return err
+		case <-ctx.Done():
+		}
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -130,6 +148,11 @@ func closeMatch(err error) bool {
 
 // storeRoom lets participants join the department's open round.
 type storeRoom struct {
+	closed atomic.Bool // answering closed (discussion)
+	mu     sync.Mutex  // the dashboard may refresh twice at once
+
+	assessment int64
+	scorer     *scorer
 	ctx        context.Context
 	e          env
 	opts       *globalOptions
@@ -140,6 +163,51 @@ type storeRoom struct {
 }
 
 func (r *storeRoom) Join(pseudonym string) (tui.Session, error) {
-	s, _, err := openSession(r.ctx, r.e, r.opts, r.st, r.q, r.lang, r.department, pseudonym)
-	return s, err
+	s, b, err := openSession(r.ctx, r.e, r.opts, r.st, r.q, r.lang, r.department, pseudonym)
+	if err != nil {
+		return s, err
+	}
+	b.closed = &r.closed
+	return s, nil
+}
+
+// Snapshot reads the participants' progress and the group's result.
+func (r *storeRoom) Snapshot() (tui.Snapshot, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, err := r.scorer.score(r.ctx, r.assessment)
+	if err != nil {
+		return tui.Snapshot{}, err
+	}
+	count := map[string]int{}
+	for _, x := range s.data.Answers {
+		count[x.Respondent]++
+	}
+	respondents, err := r.st.Respondents(r.ctx, r.assessment)
+	if err != nil {
+		return tui.Snapshot{}, err
+	}
+	snap := tui.Snapshot{Result: s.result}
+	for _, p := range respondents {
+		snap.Participants = append(snap.Participants, tui.Participant{Pseudonym: p.Alias, Answered: count[p.Alias]})
+	}
+	return snap, nil
+}
+
+// SetPhase closes answering at discussion and the round when closed.
+func (r *storeRoom) SetPhase(p tui.Phase) error {
+	switch p {
+	case tui.PhaseDiscussion:
+		r.closed.Store(true)
+	case tui.PhaseClosed:
+		r.closed.Store(true)
+		_, err := r.st.CloseAssessment(r.ctx, r.department)
+		return err
+	}
+	return nil
+}
+
+// SaveDecision keeps the group's decision on a question as a note of the round.
+func (r *storeRoom) SaveDecision(question, text string) error {
+	return r.st.SaveNote(r.ctx, store.NoteInput{AssessmentID: r.assessment, Question: question, Text: text})
 }

@@ -1,0 +1,123 @@
+package tui_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/scoring"
+	"github.com/maturity-nl/maturity/internal/tui"
+)
+
+// fakeFacilitator scores the answers given so far.
+type fakeFacilitator struct {
+	mu        sync.Mutex
+	q         *questionnaire.Questionnaire
+	answers   []scoring.Answer
+	phases    []tui.Phase
+	decisions []string
+}
+
+func (f *fakeFacilitator) Snapshot() (tui.Snapshot, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	count := map[string]int{}
+	for _, a := range f.answers {
+		count[a.Respondent]++
+	}
+	var ps []tui.Participant
+	for _, name := range []string{"anna", "bert", "cees"} {
+		if count[name] > 0 {
+			ps = append(ps, tui.Participant{Pseudonym: name, Answered: count[name]})
+		}
+	}
+	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, scoring.Input{Answers: f.answers})}, nil
+}
+
+func (f *fakeFacilitator) SetPhase(p tui.Phase) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.phases = append(f.phases, p)
+	return nil
+}
+
+func (f *fakeFacilitator) SaveDecision(q, text string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.decisions = append(f.decisions, q+"="+text)
+	return nil
+}
+
+func (f *fakeFacilitator) answer(who string, vs map[string]scoring.Value) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for q, v := range vs {
+		f.answers = append(f.answers, scoring.Answer{Respondent: who, Question: q, Value: v})
+	}
+}
+
+func startDashboard(t *testing.T, f *fakeFacilitator) *teatest.TestModel {
+	info := tui.DashboardInfo{Questionnaire: f.q, Lang: "en", Department: "Wijkteams", Round: "2026-11", Code: "424242", Connect: "ssh -p 2222 localhost"}
+	return teatest.NewTestModel(t, tui.NewDashboard(f, info, tui.DefaultStyles()), teatest.WithInitialTermSize(100, 40))
+}
+
+// TestDashboard: live progress, the disagreement ranked by spread, hidden
+// below the anonymity threshold, revealed as distributions in discussion,
+// and the decision noted.
+func TestDashboard(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	f.answer("anna", map[string]scoring.Value{"a": 0, "b": 1})
+	f.answer("bert", map[string]scoring.Value{"a": 4, "b": 3})
+	tm := startDashboard(t, f)
+	// Two participants: below the threshold of three, no distributions.
+	var first string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		first += string(b)
+		return strings.Contains(first, "Distributions only from 3 participants on")
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	for _, w := range []string{"Code: 424242", "anna", "bert", "2/4"} {
+		if !strings.Contains(first, w) {
+			t.Errorf("the dashboard lacks %q", w)
+		}
+	}
+	f.answer("cees", map[string]scoring.Value{"a": 2, "b": 1, "c": 3})
+	// The next refresh shows cees and the ranking: a spreads 4, b spreads 2.
+	var screen string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		screen += string(b)
+		return strings.Contains(screen, "Question B?  (spread 2)")
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	if a, b := strings.Index(screen, "Question A?  (spread 4)"), strings.LastIndex(screen, "Question B?  (spread 2)"); a < 0 || a > b {
+		t.Errorf("a (spread 4) is not ranked before b (spread 2)")
+	}
+	if !strings.Contains(screen, "cees") || !strings.Contains(screen, "3/4") {
+		t.Errorf("cees's progress is missing")
+	}
+	if strings.Contains(screen, "0:■") {
+		t.Errorf("distributions shown while answering")
+	}
+	tm.Type("n")
+	// In discussion the distributions are shown.
+	waitFor(t, tm, "0:■  1:  2:■  3:  4:■")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	tm.Type("e")
+	waitFor(t, tm, "Decision and reason")
+	tm.Type("Level 2: no fixed checks")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitFor(t, tm, "Decision on b kept.")
+	tm.Type("n")
+	waitFor(t, tm, "closed")
+	tm.Type("q")
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Dashboard)
+	if m.Phase() != tui.PhaseClosed || len(f.phases) != 2 || f.phases[0] != tui.PhaseDiscussion {
+		t.Errorf("phase %v, phases set %v", m.Phase(), f.phases)
+	}
+	if len(f.decisions) != 1 || f.decisions[0] != "b=Level 2: no fixed checks" {
+		t.Errorf("decisions = %v", f.decisions)
+	}
+}
