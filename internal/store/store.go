@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver
@@ -21,6 +22,9 @@ var migrationFS embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	// writes queues this process's write transactions: waiting here is
+	// immediate, where SQLite's busy handler would sleep and retry.
+	writes sync.Mutex
 	// Now is the clock for every timestamp written; tests replace it.
 	Now func() time.Time
 }
@@ -117,6 +121,8 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 
 // tx runs fn in a write transaction and commits it when fn succeeds.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return translate(s.path, err)

@@ -58,8 +58,24 @@ func (r *room) Join(pseudonym string) (tui.Session, error) {
 	return s, nil
 }
 
+// workshopRoom is the Room a test serves.
+type workshopRoom interface {
+	Join(pseudonym string) (tui.Session, error)
+}
+
 // serve starts a workshop on a random loopback port.
 func serve(t *testing.T, maxWrong int) (*room, string) {
+	t.Helper()
+	r, addr := serveWith(t, maxWrong, func(r *room) workshopRoom { return r })
+	return r.(*room), addr
+}
+
+// serveRoom serves the room wrap makes around a fresh round.
+func serveRoom(t testing.TB, wrap func(*room) workshopRoom) (workshopRoom, string) {
+	return serveWith(t, 5, wrap)
+}
+
+func serveWith(t testing.TB, maxWrong int, wrap func(*room) workshopRoom) (workshopRoom, string) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
@@ -79,7 +95,7 @@ func serve(t *testing.T, maxWrong int) (*room, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &room{st: st, q: q, a: a}
+	r := wrap(&room{st: st, q: q, a: a})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
