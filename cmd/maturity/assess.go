@@ -142,7 +142,7 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 		Answers: map[string]scoring.Value{}, Notes: map[string]string{},
 		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", d.Name),
 	}
-	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID, lang: lang}
+	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID, alias: r.Alias, lang: lang}
 	s.Backend = backend
 	for _, x := range data.Answers {
 		if x.Respondent == r.Alias {
@@ -164,6 +164,7 @@ type storeBackend struct {
 	// closed, when set, refuses answers: a workshop in discussion.
 	closed     *atomic.Bool
 	lang       string
+	alias      string
 	ctx        context.Context
 	opts       *globalOptions
 	st         *store.Store
@@ -214,7 +215,20 @@ func fileName(s string) string {
 	}, s)
 }
 
+// Result scores the round. In a workshop that is still answering, a
+// participant sees only their own result: the group's stays hidden until
+// the facilitator closes answering.
 func (b *storeBackend) Result() (scoring.Result, error) {
 	s, err := scoreAssessment(b.ctx, b.st, b.assessment)
-	return s.result, err
+	if err != nil || b.closed == nil || b.closed.Load() {
+		return s.result, err
+	}
+	in := scoring.Input{AssessmentTargets: s.data.AssessmentTargets, DepartmentTargets: s.data.DepartmentTargets}
+	for _, x := range s.data.Answers {
+		if x.Respondent == b.alias {
+			v, _ := scoring.ParseValue(x.Value)
+			in.Answers = append(in.Answers, scoring.Answer{Respondent: x.Respondent, Question: x.Question, Value: v})
+		}
+	}
+	return scoring.Score(s.q, in), nil
 }
