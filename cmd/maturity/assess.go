@@ -110,16 +110,8 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 // it, with what they answered before. An unknown department is added,
 // unless its name looks like one that exists (a typo, most likely).
 func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Store, q *questionnaire.Questionnaire, lang, department, alias string) (tui.Session, *storeBackend, error) {
-	d, err := st.Department(ctx, department)
-	if store.ErrorCode(err) == store.ENOTFOUND {
-		if strings.Contains(err.Error(), "did you mean") {
-			return tui.Session{}, nil, fmt.Errorf("%w; to add a new department, run: maturity department add %q", err, department)
-		}
-		if d, err = st.CreateDepartment(ctx, department, ""); err != nil {
-			return tui.Session{}, nil, err
-		}
-		fmt.Fprintf(e.stderr, "added department %s\n", d.Name)
-	} else if err != nil {
+	d, err := departmentFor(ctx, e, st, department)
+	if err != nil {
 		return tui.Session{}, nil, err
 	}
 	a, err := st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeSelf})
@@ -157,6 +149,23 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 		}
 	}
 	return s, backend, nil
+}
+
+// departmentFor finds a department, or adds it when the name is new. A name
+// that looks like an existing one is refused as a likely typo.
+func departmentFor(ctx context.Context, e env, st *store.Store, name string) (store.Department, error) {
+	d, err := st.Department(ctx, name)
+	var se *store.Error
+	if !errors.As(err, &se) || se.Code != store.ENOTFOUND {
+		return d, err
+	}
+	if len(se.Suggestions) > 0 {
+		return d, fmt.Errorf("%w; to add a new department, run: maturity department add %q", err, name)
+	}
+	if d, err = st.CreateDepartment(ctx, name, ""); err == nil {
+		fmt.Fprintf(e.stderr, "added department %s\n", d.Name)
+	}
+	return d, err
 }
 
 // storeBackend keeps a respondent's answers and notes in the store.

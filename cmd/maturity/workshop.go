@@ -8,7 +8,6 @@ import (
 	"math/big"
 	"net"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -69,10 +68,7 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 		return err
 	}
 	defer st.Close()
-	d, err := st.Department(ctx, department)
-	if store.ErrorCode(err) == store.ENOTFOUND && !closeMatch(err) {
-		d, err = st.CreateDepartment(ctx, department, "")
-	}
+	d, err := departmentFor(ctx, e, st, department)
 	if err != nil {
 		return err
 	}
@@ -138,12 +134,6 @@ func hostOf(listen string) string {
 		return "HOST"
 	}
 	return host
-}
-
-// closeMatch reports whether a not-found error lists names that look alike:
-// then the name is likely a typo, not a new department.
-func closeMatch(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "did you mean")
 }
 
 // storeRoom lets participants join the department's open round.

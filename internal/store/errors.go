@@ -25,6 +25,8 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Suggestions are the known names that look like an unknown one.
+	Suggestions []string
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -61,12 +63,13 @@ func translate(path string, err error) error {
 // notFound reports an unknown name with the known names that look like it.
 func notFound(kind, name string, known []string) error {
 	msg := fmt.Sprintf("unknown %s %q", kind, name)
-	if m := closeMatches(name, known); len(m) > 0 {
+	m := closeMatches(name, known)
+	if len(m) > 0 {
 		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(quoteAll(m), " or "))
 	} else if len(known) == 0 {
 		msg += fmt.Sprintf(" (there is no %s yet)", kind)
 	}
-	return errorf(ENOTFOUND, "%s", msg)
+	return &Error{Code: ENOTFOUND, Message: msg, Suggestions: m}
 }
 
 func quoteAll(xs []string) []string {
