@@ -227,13 +227,14 @@ type orgPDF struct {
 	ow orgWords
 }
 
-func WriteOrganisationPDF(w io.Writer, org Organisation) error {
+func WriteOrganisationPDF(w io.Writer, org Organisation) (err error) {
+	defer recoverPDF(&err)
 	ow, err := newOrgWords(org)
 	if err != nil {
 		return err
 	}
 	wd := ow.words
-	f := newDocument(org.Date, wd.t["org_title"]+" — "+org.Organisation, org.Organisation, org.Style)
+	f := newDocument(org.Date, safe(wd.t["org_title"]+" — "+org.Organisation), safe(org.Organisation), org.Style)
 	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd, style: styleOrDefault(org.Style)}, ow: ow}
 	f.SetHeaderFunc(o.header)
 	f.SetFooterFunc(o.footer)

@@ -125,13 +125,14 @@ func (p *pdf) logo(y, h float64) {
 
 // WritePDF writes the department report as an A4 PDF. The same input gives
 // the same bytes: the document's dates are the round's date.
-func WritePDF(w io.Writer, in Department) error {
+func WritePDF(w io.Writer, in Department) (err error) {
+	defer recoverPDF(&err)
 	w0, err := newWords(in)
 	if err != nil {
 		return err
 	}
 	t := w0.t
-	f := newDocument(in.Round.Date, t["title"]+" — "+in.Name, in.Organisation, in.Style)
+	f := newDocument(in.Round.Date, safe(t["title"]+" — "+in.Name), safe(in.Organisation), in.Style)
 	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style)}
 	f.SetHeaderFunc(p.header)
 	f.SetFooterFunc(p.footer)
@@ -148,6 +149,14 @@ func WritePDF(w io.Writer, in Department) error {
 	return finish(f, w)
 }
 
+// recoverPDF turns a panic inside gofpdf, which is third-party code fed
+// with user text, into an error instead of a crash.
+func recoverPDF(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("report: the PDF could not be made (%v)", r)
+	}
+}
+
 // finish writes the document to w whole, or nothing when it failed.
 func finish(f *gofpdf.Fpdf, w io.Writer) error {
 	if err := f.Error(); err != nil {
@@ -160,6 +169,39 @@ func finish(f *gofpdf.Fpdf, w io.Writer) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// safe replaces what gofpdf cannot write: it indexes glyph widths by rune
+// up to U+FFFF and panics beyond (an emoji in a note would crash the
+// report), so such runes become a replacement mark.
+func safe(s string) string {
+	for _, r := range s {
+		if r > 0xFFFF {
+			return strings.Map(func(r rune) rune {
+				if r > 0xFFFF {
+					return '?'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// The text methods of the document, shadowed so that every text passes safe.
+
+// CellFormat writes a cell; see gofpdf.
+func (p *pdf) CellFormat(w, h float64, txt, border string, ln int, align string, fill bool, link int, linkStr string) {
+	p.Fpdf.CellFormat(w, h, safe(txt), border, ln, align, fill, link, linkStr)
+}
+
+// Text writes text at a position; see gofpdf.
+func (p *pdf) Text(x, y float64, txt string) { p.Fpdf.Text(x, y, safe(txt)) }
+
+// Bookmark adds an outline entry; see gofpdf.
+func (p *pdf) Bookmark(txt string, level int, y float64) { p.Fpdf.Bookmark(safe(txt), level, y) }
+
+// GetStringWidth measures text as it will be written; see gofpdf.
+func (p *pdf) GetStringWidth(s string) float64 { return p.Fpdf.GetStringWidth(safe(s)) }
 
 func (p *pdf) ink(c colour)  { p.SetTextColor(c.r, c.g, c.b) }
 func (p *pdf) fill(c colour) { p.SetFillColor(c.r, c.g, c.b) }
@@ -228,11 +270,18 @@ func (p *pdf) lines(s string, w float64) []string {
 		line := ""
 		for _, word := range strings.Fields(para) {
 			for p.GetStringWidth(word) > w {
+				// The longest prefix that fits, by bisection.
 				cut := []rune(word)
-				n := len(cut)
-				for n > 1 && p.GetStringWidth(string(cut[:n])) > w {
-					n--
+				lo, hi := 1, len(cut)
+				for lo < hi {
+					mid := (lo + hi + 1) / 2
+					if p.GetStringWidth(string(cut[:mid])) <= w {
+						lo = mid
+					} else {
+						hi = mid - 1
+					}
 				}
+				n := lo
 				if line != "" {
 					out, line = append(out, line), ""
 				}

@@ -273,3 +273,25 @@ func BenchmarkWriteOrganisationPDF(b *testing.B) {
 		}
 	}
 }
+
+// TestWritePDF_UnusualText: characters beyond the font's plane (emoji) and
+// very long unbroken words neither crash nor stall the report.
+func TestWritePDF_UnusualText(t *testing.T) {
+	in := department(defaultQuestionnaire(t), "nl", 5, 0)
+	in.Name = "Team 👍 Data"
+	in.Notes = []report.Note{{Question: "desc-reporting", Text: "Top 👍 " + strings.Repeat("x", 20000)}}
+	start := time.Now()
+	text := pdfText(t, render(t, in))
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("the report took %v", d)
+	}
+	if !strings.Contains(text, "Team ? Data") {
+		t.Errorf("the name with an emoji is missing")
+	}
+	org := organisation(defaultQuestionnaire(t), 3, 3)
+	org.Organisation = "Gemeente 🌷"
+	var buf bytes.Buffer
+	if err := report.WriteOrganisationPDF(&buf, org); err != nil {
+		t.Fatal(err)
+	}
+}
