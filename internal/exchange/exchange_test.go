@@ -128,6 +128,7 @@ func TestReadJSON(t *testing.T) {
 		{"bad rows", "[\n {\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"r\", \"question\": \"desc-reporting\", \"answer\": 7},\n {\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"r\", \"question\": \"nope\", \"answer\": 1},\n {\"departement\": \"A\"}\n]",
 			"x.json:2: answer: \"7\" is out of range (expected 0, 1, 2, 3, 4, dk or na)\nx.json:3: question: unknown question \"nope\" (not in questionnaire gemeente-datagedreven version 1)\nx.json:4: unknown field \"departement\""},
 		{"truncated", "[\n {\"department\": \"A\",", "x.json:2: unexpected EOF"},
+		{"two arrays", "[{\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"r\", \"question\": \"desc-reporting\", \"answer\": 1}]\n[{\"department\": \"B\"}]", "x.json:2: has more after the array (expected one JSON array of rows and nothing else)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := exchange.ReadJSON("x.json", strings.NewReader(c.src), q)

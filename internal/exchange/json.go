@@ -75,6 +75,8 @@ func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store
 	}
 	if _, err := dec.Token(); err != nil {
 		ps.add(lineAt(dec.InputOffset()), "", "the array is not closed (%s)", jsonErr(err, "expected ]"))
+	} else if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		ps.add(lineAt(dec.InputOffset()), "", "has more after the array (expected one JSON array of rows and nothing else)")
 	}
 	return ps.result(name, rows, "has no rows (expected one object per answer)")
 }

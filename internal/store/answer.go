@@ -84,8 +84,30 @@ func (s *Store) SaveAnswer(ctx context.Context, respondentID int64, question, va
 		return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", value)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := openRound(ctx, tx, respondentID); err != nil {
+			return err
+		}
 		return saveAnswer(ctx, tx, respondentID, question, value, s.now())
 	})
+}
+
+// openRound refuses a respondent whose round has been closed: answers
+// given after closing belong in a new round, never in the closed one.
+func openRound(ctx context.Context, tx *sql.Tx, respondentID int64) error {
+	var round, department string
+	var closed sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT a.round, d.name, a.closed_at FROM respondents r JOIN assessments a ON a.id = r.assessment_id
+		JOIN departments d ON d.id = a.department_id WHERE r.id = ?`, respondentID).Scan(&round, &department, &closed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errorf(ENOTFOUND, "unknown respondent %d", respondentID)
+	}
+	if err != nil {
+		return err
+	}
+	if closed.Valid {
+		return errorf(ECONFLICT, "round %s of %s has been closed: start again to answer in a new round", round, department)
+	}
+	return nil
 }
 
 func saveAnswer(ctx context.Context, tx *sql.Tx, respondentID int64, question, value, now string) error {

@@ -228,6 +228,13 @@ func createAssessment(ctx context.Context, tx *sql.Tx, departmentID, questionnai
 	var closedAt sql.NullString
 	if closed {
 		closedAt = sql.NullString{String: ts, Valid: true}
+		// A round gathered elsewhere is dated by its label when the label
+		// is a date (2025-05 or 2025-05-14), so that an older round
+		// imported later does not become the latest.
+		if d, ok := labelDate(round); ok && d.Before(now) {
+			ts = d.UTC().Format(timeFormat)
+			closedAt.String = ts
+		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO assessments (department_id, questionnaire_id, round, mode, created_at, closed_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		departmentID, questionnaireID, round, string(mode), ts, closedAt)
@@ -290,4 +297,14 @@ func (s *Store) ReopenAssessment(ctx context.Context, id int64) (Assessment, err
 		return err
 	})
 	return a, err
+}
+
+// labelDate reads a round label that is a month or a day.
+func labelDate(label string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, label); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

@@ -175,3 +175,42 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("after concurrent writes: %d respondents, %d answers, %v; want %d and %d", got.Respondents, got.Answers, err, writers, writers*perWriter)
 	}
 }
+
+// TestImportRows_OlderRoundLater: a round labelled with an earlier month,
+// imported after a later one, does not become the latest.
+func TestImportRows_OlderRoundLater(t *testing.T) {
+	s := openStore(t)
+	later := []store.Row{{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "A", Question: "desc-reporting", Answer: "3"}}
+	earlier := []store.Row{{Department: "Burgerzaken", Assessment: "2025-05", Respondent: "A", Question: "desc-reporting", Answer: "1"}}
+	for _, rows := range [][]store.Row{later, earlier} {
+		if _, err := s.ImportRows(ctx, defaultFile(t), rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := s.LatestAssessment(ctx, "Burgerzaken")
+	if err != nil || a.Round != "2026-11" {
+		t.Errorf("latest = %q, %v; want 2026-11", a.Round, err)
+	}
+}
+
+// TestSaveAnswer_ClosedRound: an answer for a closed round is refused.
+func TestSaveAnswer_ClosedRound(t *testing.T) {
+	s := openStore(t)
+	s.CreateDepartment(ctx, "Wmo", "")
+	a, err := s.StartAssessment(ctx, store.StartOptions{Department: "Wmo", Questionnaire: defaultFile(t), Mode: store.ModeSelf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := s.Respondent(ctx, a.ID, "Vos")
+	if err := s.SaveAnswer(ctx, r.ID, "desc-reporting", "2"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CloseAssessment(ctx, "Wmo"); err != nil {
+		t.Fatal(err)
+	}
+	err = s.SaveAnswer(ctx, r.ID, "desc-timeliness", "3")
+	wantCode(t, err, store.ECONFLICT, "round 2026-11 of Wmo has been closed")
+	if got, _ := s.Answers(ctx, r.ID); len(got) != 1 {
+		t.Errorf("%d answers after closing; want 1", len(got))
+	}
+}
