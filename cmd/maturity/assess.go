@@ -76,6 +76,16 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 		return err
 	}
 	defer st.Close()
+	if opts.questionnaire == "" {
+		// Resuming an open round goes on with the questionnaire it has.
+		if a, err := st.LatestAssessment(ctx, o.department); err == nil && a.Open() {
+			s, err := scoreAssessment(ctx, st, a.ID)
+			if err != nil {
+				return err
+			}
+			q, lang = s.q, langFor(lang, s.q)
+		}
+	}
 	s, backend, err := openSession(ctx, e, opts, st, q, lang, o.department, o.respondent)
 	if err != nil {
 		return err

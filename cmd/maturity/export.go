@@ -32,6 +32,11 @@ maturity level and stage, ready to pivot. Writes to standard output without -o.`
 			if format != "csv" && format != "json" && format != "xlsx" {
 				return badInput("--format %q: unknown format (expected csv, json or xlsx)", format)
 			}
+			if output != "" && output != "-" {
+				if err := notTheDatabase(e, opts, output); err != nil {
+					return err
+				}
+			}
 			ctx := cmd.Context()
 			st, err := openStore(ctx, e, opts)
 			if err != nil {
@@ -107,6 +112,21 @@ func scoreRows(ctx context.Context, st *store.Store, department string) ([]excha
 		}
 	}
 	return out, nil
+}
+
+// notTheDatabase refuses an output path that is the database itself: a
+// typo in -o must never replace the answers.
+func notTheDatabase(e env, opts *globalOptions, output string) error {
+	db, err := dbPath(e, opts)
+	if err != nil {
+		return nil
+	}
+	a, errA := filepath.Abs(output)
+	b, errB := filepath.Abs(db)
+	if errA == nil && errB == nil && a == b {
+		return badInput("-o %s is the database itself: choose another file", output)
+	}
+	return nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -29,12 +30,25 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 		Args: cobra.NoArgs,
 		RunE: withStore(e, opts, func(ctx context.Context, st *store.Store, _ []string) error {
 			if output == "" {
-				return badInput("report needs -o FILE.pdf (or FILE.html)")
+				if !organisation {
+					return badInput("report needs -o FILE.pdf (or FILE.html)")
+				}
+				output = "organisatie.pdf"
+				if format == "html" {
+					output = "organisatie.html"
+				}
+			}
+			if err := notTheDatabase(e, opts, output); err != nil {
+				return err
 			}
 			if format == "" {
-				format = "pdf"
-				if strings.HasSuffix(strings.ToLower(output), ".html") || strings.HasSuffix(strings.ToLower(output), ".htm") {
+				switch ext := strings.ToLower(filepath.Ext(output)); ext {
+				case ".pdf":
+					format = "pdf"
+				case ".html", ".htm":
 					format = "html"
+				default:
+					return badInput("-o %s: cannot tell the format from %q (name the file .pdf or .html, or give --format)", output, ext)
 				}
 			}
 			write := report.WritePDF
@@ -97,6 +111,14 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 			return report.Department{}, err
 		}
 		id = a.ID
+	} else if department != "" {
+		a, err := st.Assessment(ctx, id)
+		if err != nil {
+			return report.Department{}, err
+		}
+		if !strings.EqualFold(a.Department, strings.TrimSpace(department)) {
+			return report.Department{}, badInput("assessment %d belongs to %s, not to %s", id, a.Department, department)
+		}
 	}
 	s, err := scoreAssessment(ctx, st, id)
 	if err != nil {

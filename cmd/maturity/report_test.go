@@ -94,3 +94,32 @@ func TestReport_Organisation(t *testing.T) {
 		t.Errorf("an empty database: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// TestReport_BadUse: mistakes a user can make with report and export exit 2
+// and change nothing.
+func TestReport_BadUse(t *testing.T) {
+	vars := withDB(t)
+	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")
+	mustRun(t, vars, "department", "add", "Wmo")
+	before := fileState(t, vars["MATURITY_DB"])
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "--department", "Burgerzaken", "-o", vars["MATURITY_DB"]}, "is the database itself"},
+		{[]string{"export", "-o", vars["MATURITY_DB"]}, "is the database itself"},
+		{[]string{"report", "--department", "Burgerzaken", "-o", filepath.Join(dir, "x.docx")}, "cannot tell the format"},
+		{[]string{"report", "--department", "Wmo", "--assessment", "1", "-o", filepath.Join(dir, "x.pdf")}, "assessment 1 belongs to Burgerzaken, not to Wmo"},
+		{[]string{"report", "--organisation", "--department", "Wmo", "-o", filepath.Join(dir, "x.pdf")}, "if any flags in the group"},
+		{[]string{"results", "--department", "Wmo", "--assessment", "1"}, "if any flags in the group"},
+	} {
+		r := maturity(t, vars, c.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%s: exit %d, %s; want exit 2 and %q", strings.Join(c.args, " "), r.code, r.stderr, c.want)
+		}
+	}
+	if after := fileState(t, vars["MATURITY_DB"]); after != before {
+		t.Error("a refused command changed the database")
+	}
+}

@@ -241,26 +241,37 @@ func writeResult(w io.Writer, s scored, lang string, width int) error {
 				break
 			}
 			d := q.Dimension(rec.Dimension)
-			p.hanging(2, fmt.Sprintf("%d. ", i+1), fmt.Sprintf("%s (%s %d → %d): %s", d.Name.In(lang), l["level"], rec.Level, rec.Level+1, d.Recommendations[rec.Level].In(lang)))
+			text := fmt.Sprintf("%s (%s %d → %d)", d.Name.In(lang), l["level"], rec.Level, rec.Level+1)
+			if r := d.Recommendations[rec.Level].In(lang); r != "" {
+				text += ": " + r
+			}
+			p.hanging(2, fmt.Sprintf("%d. ", i+1), text)
 		}
 	}
 
-	var flagged []scoring.QuestionResult
+	// A question's range is shown only when at least the anonymity
+	// threshold of people gave it a scored answer.
+	var shown []scoring.QuestionResult
+	hidden := 0
 	for _, x := range r.Questions {
-		if x.Flagged {
-			flagged = append(flagged, x)
+		switch {
+		case !x.Flagged:
+		case x.N >= q.Rules.AnonymityThreshold:
+			shown = append(shown, x)
+		default:
+			hidden++
 		}
 	}
-	if len(flagged) > 0 {
+	if len(shown) > 0 {
 		p.blank()
-		if r.Respondents < q.Rules.AnonymityThreshold {
-			p.line(0, fmt.Sprintf(l["discuss hidden"], len(flagged), q.Rules.AnonymityThreshold))
-		} else {
-			p.line(0, fmt.Sprintf(l["discuss"], q.Rules.ConsensusSpread)+":")
-			for _, x := range flagged {
-				p.hanging(2, "", fmt.Sprintf("[%s] %s  (%d–%d, %s %s, n=%d)", x.ID, q.Question(x.ID).Text.In(lang), *x.Min, *x.Max, l["score"], num(x.Score), x.N))
-			}
+		p.line(0, fmt.Sprintf(l["discuss"], q.Rules.ConsensusSpread)+":")
+		for _, x := range shown {
+			p.hanging(2, "", fmt.Sprintf("[%s] %s  (%d–%d, %s %s, n=%d)", x.ID, q.Question(x.ID).Text.In(lang), *x.Min, *x.Max, l["score"], num(x.Score), x.N))
 		}
+	}
+	if hidden > 0 {
+		p.blank()
+		p.line(0, fmt.Sprintf(l["discuss hidden"], hidden, q.Rules.AnonymityThreshold))
 	}
 	return p.err
 }

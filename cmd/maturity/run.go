@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
@@ -43,7 +44,9 @@ func run(ctx context.Context, args []string, e env) error {
 	root, state := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	if err != nil && !state.started {
+	// Cobra checks mutually exclusive flags after the pre-run hook that
+	// marks the start, so its message is recognised here.
+	if err != nil && (!state.started || strings.HasPrefix(err.Error(), "if any flags in the group")) {
 		// Cobra failed before any command ran: an unknown command, a bad flag
 		// or a wrong number of arguments.
 		return inputError{fmt.Errorf("%w\nRun 'maturity --help' for usage.", err)}

@@ -156,12 +156,21 @@ func (w words) dimension(id string) scoring.DimensionResult {
 }
 
 // flagged are the questions to discuss; shown says whether their
-// distributions may be shown (the anonymity threshold is met).
+// distributions may be shown: only questions that at least the anonymity
+// threshold of people answered are listed, and none while the round has
+// fewer respondents than that.
 func (w words) flagged() (qs []scoring.QuestionResult, shown bool) {
 	for _, x := range w.res.Questions {
-		if x.Flagged {
+		if x.Flagged && x.N >= w.q.Rules.AnonymityThreshold {
 			qs = append(qs, x)
 		}
+	}
+	any := false
+	for _, x := range w.res.Questions {
+		any = any || x.Flagged
+	}
+	if any && len(qs) == 0 {
+		return nil, false
 	}
 	return qs, w.res.Respondents >= w.q.Rules.AnonymityThreshold
 }
@@ -169,10 +178,14 @@ func (w words) flagged() (qs []scoring.QuestionResult, shown bool) {
 // disagreementSentence introduces the disagreement section.
 func (w words) disagreementSentence() string {
 	qs, shown := w.flagged()
+	anyFlagged := false
+	for _, x := range w.res.Questions {
+		anyFlagged = anyFlagged || x.Flagged
+	}
 	switch {
-	case len(qs) == 0:
+	case !anyFlagged:
 		return w.t.f("disagreement_none", w.q.Rules.ConsensusSpread)
-	case !shown:
+	case !shown || len(qs) == 0:
 		return w.t.f("disagreement_hidden", w.res.Respondents, w.q.Rules.AnonymityThreshold)
 	}
 	return w.t.f("disagreement_intro", w.q.Rules.ConsensusSpread)

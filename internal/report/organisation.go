@@ -142,10 +142,12 @@ func (o orgWords) rankingRows() [][]string {
 		return *a > *b
 	})
 	var rows [][]string
-	for i, d := range ranked {
-		if latestScore(d) == nil {
+	for _, d := range ranked {
+		// Only rounds on the report's questionnaire compare.
+		if latestScore(d) == nil || !d.Comparable {
 			continue
 		}
+		rank := len(rows) + 1
 		r := d.Latest.Result
 		stage := o.t["no_stage"]
 		if r.Stage.Reached != "" && o.q.Dimension(r.Stage.Reached) != nil {
@@ -155,7 +157,7 @@ func (o orgWords) rankingRows() [][]string {
 		if r.Overall.Capped {
 			level += " *"
 		}
-		rows = append(rows, []string{fmt.Sprint(i + 1), d.Name, d.Latest.Label, score(r.Overall.Score), level, stage, o.change(d)})
+		rows = append(rows, []string{fmt.Sprint(rank), d.Name, d.Latest.Label, score(r.Overall.Score), level, stage, o.change(d)})
 	}
 	return rows
 }
