@@ -39,6 +39,9 @@ listed with its line number and reason, and nothing is written.`,
 			if err != nil {
 				return err
 			}
+			if info, err := os.Stat(path); err == nil && info.IsDir() {
+				return badInput("%s is a folder (expected a CSV or JSON file)", path)
+			}
 			f, err := os.Open(path)
 			if err != nil {
 				return badInput("%v", err)

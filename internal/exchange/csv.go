@@ -81,8 +81,8 @@ func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // an empty line
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue // an empty line, or one of only separators
 		}
 		if len(rec) != len(header) {
 			ps.add(line, "", "has %d fields (expected %d, as in the header)", len(rec), len(header))
@@ -111,6 +111,9 @@ func columnIndex(header []string, ps *problems) (map[string]int, bool) {
 		h = strings.ToLower(strings.TrimSpace(h))
 		_, dup := index[h]
 		switch {
+		case h == "":
+			// An unnamed column, as Excel writes for a trailing separator:
+			// its fields are ignored.
 		case !slices.Contains(Columns, h):
 			ps.add(1, "", "unknown column %q in the header (expected %s)", header[i], strings.Join(Columns, ","))
 			ok = false

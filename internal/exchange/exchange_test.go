@@ -93,12 +93,13 @@ func TestReadCSV_Good(t *testing.T) {
 	semi := strings.NewReplacer("Maandrapport, ", "Maandrapport, ", ",", ";").Replace(comma)
 	reordered := "note,answer,question,respondent,assessment,department\n\"Maandrapport, \"\"vast\"\"\",3,desc-reporting,Vos,2026-11,Burgerzaken\n,dk,desc-timeliness,Vos,2026-11,Burgerzaken\nBesluit: niveau 2,,quality,,2026-11,Burgerzaken\n"
 	for name, src := range map[string]string{
-		"comma":          comma,
-		"semicolon":      semi,
-		"BOM":            "\xef\xbb\xbf" + comma,
-		"BOM, semicolon": "\xef\xbb\xbf" + semi,
-		"CRLF":           strings.ReplaceAll(comma, "\n", "\r\n"),
-		"any order":      reordered,
+		"comma":                      comma,
+		"semicolon":                  semi,
+		"BOM":                        "\xef\xbb\xbf" + comma,
+		"BOM, semicolon":             "\xef\xbb\xbf" + semi,
+		"CRLF":                       strings.ReplaceAll(comma, "\n", "\r\n"),
+		"any order":                  reordered,
+		"Excel's trailing separator": strings.ReplaceAll(semi, "\n", ";\n"),
 	} {
 		t.Run(name, func(t *testing.T) {
 			rows, err := exchange.ReadCSV("x.csv", strings.NewReader(src), q)

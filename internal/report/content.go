@@ -218,13 +218,29 @@ func (w words) confidenceRows() [][]string {
 	return rows
 }
 
-// method is the methodology, a paragraph per element.
+// method is the methodology, a paragraph per element: scale, scores,
+// levels, stages, cap, discussion. The stage and cap paragraphs follow the
+// questionnaire's own rules.
 func (w words) method() []string {
-	return strings.Split(strings.TrimSpace(w.t.f("method_text", w.q.Rules.StageThreshold, w.q.Rules.ConsensusSpread)), "\n")
+	paras := strings.Split(strings.TrimSpace(w.t.f("method_text", w.q.Rules.StageThreshold, w.q.Rules.ConsensusSpread)), "\n")
+	if len(paras) != 6 {
+		return paras
+	}
+	if !w.q.Rules.FoundationCap {
+		paras[4] = w.t["method_no_cap"]
+	}
+	if w.q.StageGroup() == nil {
+		paras = append(paras[:3], paras[4:]...)
+	}
+	return paras
 }
 
-// methodExample is the worked example of the README, a paragraph per step.
+// methodExample is the worked example of the README, a paragraph per step;
+// none for a questionnaire without stages or cap, which it would not fit.
 func (w words) methodExample() []string {
+	if w.q.StageGroup() == nil || !w.q.Rules.FoundationCap {
+		return nil
+	}
 	return strings.Split(strings.TrimSpace(w.t["method_example"]), "\n")
 }
 

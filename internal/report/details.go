@@ -113,10 +113,12 @@ func (p *pdf) appendix() {
 		p.para(para, 9.5, "", 0)
 		p.Ln(1.5)
 	}
-	p.subheading(p.t["method_example_heading"])
-	for _, para := range p.methodExample() {
-		p.para(para, 9.5, "", 0)
-		p.Ln(1.5)
+	if example := p.methodExample(); len(example) > 0 {
+		p.subheading(p.t["method_example_heading"])
+		for _, para := range example {
+			p.para(para, 9.5, "", 0)
+			p.Ln(1.5)
+		}
 	}
 	p.subheading(p.t["all_questions"])
 	p.table(p.questionHeader(), []float64{contentW - 78, 15, 10, 18, 15, 20}, "LRRRRR", p.questionRows())
