@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -59,6 +60,7 @@ type Model struct {
 
 	queue    []op // saves waiting, in order
 	busy     bool // an op is running
+	attempts int  // failed attempts of the op at the head of the queue
 	quitting bool
 	embedded bool  // inside the home screen: leaving returns there
 	err      error // the last failed save
@@ -108,6 +110,15 @@ func (m Model) Question() int { return m.idx }
 func (m Model) Screen() string {
 	return [...]string{"question", "overview", "note", "help", "finish", "results"}[m.screen]
 }
+
+// How often and how far apart a failed save is tried.
+const (
+	SaveAttempts = 3
+	RetryAfter   = time.Second
+)
+
+// retryMsg tries the op at the head of the queue again.
+type retryMsg struct{}
 
 // reportMsg says whether writing the report worked.
 type reportMsg struct {
@@ -195,13 +206,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.written = fmt.Sprintf(m.t["report written"], msg.path)
 		}
 		return m, nil
+	case retryMsg:
+		if len(m.queue) > 0 {
+			return m, m.run(m.queue[0])
+		}
+		m.busy = false
+		return m, nil
 	case opDoneMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			// A save that failed — the database busy, the disk full for a
+			// moment — is tried again before it is given up, so that a
+			// passing fault loses nothing. Later saves wait their turn.
+			if len(m.queue) > 0 && !m.queue[0].result && m.attempts < SaveAttempts-1 {
+				m.attempts++
+				return m, tea.Tick(RetryAfter, func(time.Time) tea.Msg { return retryMsg{} })
+			}
+		} else if len(m.queue) > 0 && !m.queue[0].result {
+			m.err = nil
+		}
+		m.attempts = 0
 		m.busy = false
 		if len(m.queue) > 0 {
 			m.queue = m.queue[1:]
-		}
-		if msg.err != nil {
-			m.err = msg.err
 		}
 		if msg.result != nil && msg.err == nil {
 			m.result = msg.result

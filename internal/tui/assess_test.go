@@ -49,12 +49,13 @@ groups:
 
 // fakeBackend records every save in order and scores what it was given.
 type fakeBackend struct {
-	mu      sync.Mutex
-	q       *questionnaire.Questionnaire
-	saves   []string
-	answers map[string]scoring.Value
-	delay   time.Duration
-	fail    error
+	failures int // saves that fail before they work
+	mu       sync.Mutex
+	q        *questionnaire.Questionnaire
+	saves    []string
+	answers  map[string]scoring.Value
+	delay    time.Duration
+	fail     error
 }
 
 func (b *fakeBackend) SaveAnswer(q string, v scoring.Value) error {
@@ -63,6 +64,10 @@ func (b *fakeBackend) SaveAnswer(q string, v scoring.Value) error {
 	defer b.mu.Unlock()
 	if b.fail != nil {
 		return b.fail
+	}
+	if b.failures > 0 {
+		b.failures--
+		return errors.New("database is locked")
 	}
 	b.saves = append(b.saves, q+"="+v.String())
 	b.answers[q] = v
@@ -346,5 +351,26 @@ func TestModel_KeyBurst(t *testing.T) {
 	final(t, tm)
 	if got := b.log(); got != "a=3 b=2 c=1" {
 		t.Errorf("saves = %q", got)
+	}
+}
+
+// TestModel_RetriesAFailedSave: a save that fails for a moment is tried
+// again and lands; the error disappears.
+func TestModel_RetriesAFailedSave(t *testing.T) {
+	s, b := session(t, small, nil)
+	b.failures = 1
+	tm := start(t, s, 80, 24)
+	waitFor(t, tm, "Question A?")
+	tm.Type("2")
+	waitFor(t, tm, "NOT saved: database is locked")
+	deadline := time.Now().Add(5 * time.Second)
+	for b.log() != "a=2" && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.Type("3")
+	tm.Type("q")
+	m := final(t, tm)
+	if got := b.log(); got != "a=2 b=3" || m.Err() != nil {
+		t.Errorf("saves = %q, error %v; want both saved and no error", got, m.Err())
 	}
 }
