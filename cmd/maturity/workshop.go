@@ -49,7 +49,26 @@ are answered slowly and refused after five from one address.`,
 	serve.Flags().StringVar(&department, "department", "", "the department the workshop is for")
 	serve.Flags().StringVar(&listen, "listen", "127.0.0.1:2222", "the address to listen on")
 	serve.Flags().StringVar(&code, "code", "", "the workshop code (default: six random digits)")
-	cmd.AddCommand(serve)
+	var localDept string
+	local := &cobra.Command{
+		Use:   "local --department NAME",
+		Short: "Run a workshop at one keyboard: participants take turns under their own pseudonym",
+		Long: `Open (or resume) the department's round and show the facilitator's dashboard; a lets a
+participant answer at this keyboard under their own pseudonym, leaving the questions gives the
+keyboard back. Phases, decisions and saving work as with workshop serve.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if localDept == "" {
+				return badInput("workshop local needs --department NAME")
+			}
+			if !isTerminal(e.stdin) {
+				return badInput("workshop local needs a terminal")
+			}
+			return runLocal(cmd.Context(), e, opts, localDept)
+		},
+	}
+	local.Flags().StringVar(&localDept, "department", "", "the department the workshop is for")
+	cmd.AddCommand(serve, local)
 	return cmd
 }
 
@@ -62,20 +81,55 @@ func newCode() (string, error) {
 	return fmt.Sprintf("%06d", n.Int64()), nil
 }
 
-func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, listen, code string) error {
+// openWorkshop opens (or resumes) the department's workshop round and the
+// room participants join.
+func openWorkshop(ctx context.Context, e env, opts *globalOptions, department string) (*store.Store, *storeRoom, store.Assessment, error) {
 	st, q, lang, err := openInteractive(ctx, e, opts)
+	if err != nil {
+		return nil, nil, store.Assessment{}, err
+	}
+	d, err := departmentFor(ctx, e, st, department)
+	if err == nil {
+		var a store.Assessment
+		a, err = st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeWorkshop})
+		if err == nil {
+			room := &storeRoom{ctx: ctx, e: e, opts: opts, st: st, q: q, lang: lang, department: d.Name, assessment: a.ID, scorer: newScorer(st)}
+			return st, room, a, nil
+		}
+	}
+	st.Close()
+	return nil, nil, store.Assessment{}, err
+}
+
+// runLocal runs a workshop at one keyboard: the dashboard, and participants
+// taking turns under their own pseudonym.
+func runLocal(ctx context.Context, e env, opts *globalOptions, department string) error {
+	st, room, a, err := openWorkshop(ctx, e, opts, department)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	d, err := departmentFor(ctx, e, st, department)
+	info := tui.DashboardInfo{Questionnaire: room.q, Lang: room.lang, Department: room.department, Round: a.Round, Code: "–", Connect: "–"}
+	p := tea.NewProgram(tui.NewLocal(room, localGate{room}, info, tui.DefaultStyles()), tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s %s\n", labelsFor(room.lang)["saved to"], st.Path())
+	return nil
+}
+
+// localGate lets participants at the facilitator's keyboard in without a code.
+type localGate struct{ *storeRoom }
+
+func (localGate) CheckCode(string) (bool, bool) { return true, false }
+
+func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, listen, code string) error {
+	st, room, a, err := openWorkshop(ctx, e, opts, department)
 	if err != nil {
 		return err
 	}
-	a, err := st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeWorkshop})
-	if err != nil {
-		return err
-	}
+	defer st.Close()
+	q, lang, d := room.q, room.lang, store.Department{Name: room.department}
 	if code == "" {
 		if code, err = newCode(); err != nil {
 			return err
@@ -85,7 +139,6 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 	if err != nil {
 		return badInput("%v", err)
 	}
-	room := &storeRoom{ctx: ctx, e: e, opts: opts, st: st, q: q, lang: lang, department: d.Name, assessment: a.ID, scorer: newScorer(st)}
 	srv, err := workshop.New(workshop.Config{Listen: listen, HostKeyPath: filepath.Join(dir, "ssh_host_ed25519"), Code: code, Lang: lang, Room: room})
 	if err != nil {
 		return err

@@ -66,6 +66,7 @@ type Dashboard struct {
 	saved    string
 	width    int
 	height   int
+	local    bool // participants answer at this keyboard
 }
 
 var _ tea.Model = Dashboard{}
@@ -242,6 +243,9 @@ func (d Dashboard) View() string {
 		}
 	}
 	keys := t["dashboard keys answering"]
+	if d.local {
+		keys = t["dashboard keys local"]
+	}
 	if d.phase == PhaseDiscussion {
 		keys = t["dashboard keys discussion"]
 	}

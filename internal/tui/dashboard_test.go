@@ -121,3 +121,58 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("decisions = %v", f.decisions)
 	}
 }
+
+// localGate lets everyone in and opens the small questionnaire.
+type localGate struct {
+	t *testing.T
+	f *fakeFacilitator
+}
+
+func (localGate) CheckCode(string) (bool, bool) { return true, false }
+
+func (g localGate) Join(pseudonym string) (tui.Session, error) {
+	s, b := session(g.t, small, nil)
+	s.Respondent = pseudonym
+	s.Backend = &facilitatorBackend{fakeBackend: b, f: g.f, who: pseudonym}
+	return s, nil
+}
+
+// facilitatorBackend hands answers to the fake facilitator too.
+type facilitatorBackend struct {
+	*fakeBackend
+	f   *fakeFacilitator
+	who string
+}
+
+func (b *facilitatorBackend) SaveAnswer(q string, v scoring.Value) error {
+	b.f.answer(b.who, map[string]scoring.Value{q: v})
+	return b.fakeBackend.SaveAnswer(q, v)
+}
+
+// TestLocal: participants take turns at the dashboard's keyboard.
+func TestLocal(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	info := tui.DashboardInfo{Questionnaire: f.q, Lang: "en", Department: "Wmo", Round: "2026-11", Code: "–", Connect: "–"}
+	tm := teatest.NewTestModel(t, tui.NewLocal(f, localGate{t, f}, info, tui.DefaultStyles()), teatest.WithInitialTermSize(100, 40))
+	waitFor(t, tm, "a a participant answers")
+	for _, who := range []string{"anna", "bert"} {
+		tm.Type("a")
+		waitFor(t, tm, "Choose a pseudonym")
+		tm.Type(who)
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, "Question A?")
+		tm.Type("3")
+		tm.Type("q")
+		waitFor(t, tm, who)
+	}
+	tm.Type("q")
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Local)
+	if m.Answering() {
+		t.Error("a participant still has the keyboard")
+	}
+	snap, _ := f.Snapshot()
+	if len(snap.Participants) != 2 {
+		t.Errorf("participants = %+v", snap.Participants)
+	}
+}

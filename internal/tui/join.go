@@ -32,6 +32,9 @@ type Join struct {
 	assess  Model
 	width   int
 	height  int
+	// local: a participant at the facilitator's keyboard; there is no
+	// code, and leaving returns to the dashboard instead of ending.
+	local bool
 }
 
 var _ tea.Model = Join{}
@@ -48,6 +51,25 @@ func NewJoin(gate Gate, lang string, styles Styles) Join {
 	return Join{gate: gate, styles: styles, lang: lang, t: textsFor(lang), input: in, width: 80, height: 24}
 }
 
+// NewLocalJoin makes the program for a participant taking a turn at the
+// facilitator's keyboard: a pseudonym, then the questions.
+func NewLocalJoin(gate Gate, lang string, styles Styles) Join {
+	j := NewJoin(gate, lang, styles)
+	j.step, j.local = 1, true
+	return j
+}
+
+// JoinDoneMsg says that a participant at the facilitator's keyboard is done.
+type JoinDoneMsg struct{}
+
+// leave ends the participant's turn.
+func (j Join) leave() tea.Cmd {
+	if j.local {
+		return func() tea.Msg { return JoinDoneMsg{} }
+	}
+	return tea.Quit
+}
+
 // Init implements tea.Model.
 func (j Join) Init() tea.Cmd { return textinput.Blink }
 
@@ -60,7 +82,7 @@ func (j Join) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if j.step == 2 {
 		if _, ok := msg.(DoneMsg); ok {
-			return j, tea.Quit
+			return j, j.leave()
 		}
 		m, cmd := j.assess.Update(msg)
 		j.assess = m.(Model)
@@ -84,7 +106,7 @@ func (j Join) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		switch msg.String() {
 		case "ctrl+c", "esc":
-			return j, tea.Quit
+			return j, j.leave()
 		case "enter":
 			value := strings.TrimSpace(j.input.Value())
 			if value == "" || j.waiting {
