@@ -12,7 +12,7 @@ import (
 func newAssessmentCmd(e env, opts *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "assessment",
-		Short: "List, close and reopen assessment rounds",
+		Short: "Start, list, close and reopen assessment rounds",
 		Long: `An assessment is a round for one department: it stays open and collects every respondent
 who answers for that department until it is closed; the next answer after closing starts a
 new round.`,
