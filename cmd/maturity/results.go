@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -187,15 +186,9 @@ func writeResult(w io.Writer, s scored, lang string, width int) error {
 	mat := fmt.Sprintf("%s: %s %s (%s %s)", l["maturity"], l["level"], levelText(q, r.Overall.Level, lang), l["score"], num(r.Overall.Score))
 	p.line(0, mat)
 	if r.Overall.Capped {
-		var by []string
-		weakest := 0
-		for i, g := range r.Groups {
-			if slices.Contains(r.Overall.CappedBy, g.ID) {
-				by = append(by, q.Groups[i].Name.In(lang))
-				weakest = g.Level
-			}
-		}
-		p.hanging(2, "", fmt.Sprintf(l["capped"], r.Overall.UncappedLevel, strings.Join(by, ", "), weakest, r.Overall.Cap))
+		// The groups that cap stand at the level one below the cap.
+		by := strings.Join(q.GroupNames(r.Overall.CappedBy, lang), ", ")
+		p.hanging(2, "", fmt.Sprintf(l["capped"], r.Overall.UncappedLevel, by, r.Overall.Cap-1, r.Overall.Cap))
 	}
 	if r.Stage.Applicable {
 		stage := l["stage none"]

@@ -382,8 +382,6 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func index(path, name string, i int) string { return fmt.Sprintf("%s[%d]", join(path, name), i) }
-
 // questionnaire decodes the top level of a file.
 func (d *decoder) questionnaire(root ast.Node) *Questionnaire {
 	q := &Questionnaire{Rules: DefaultRules(), Languages: []string{"nl", "en"}}

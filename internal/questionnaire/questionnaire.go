@@ -162,6 +162,20 @@ func (q *Questionnaire) Question(id string) *Question {
 	return q.qByID[id]
 }
 
+// GroupNames returns the names in lang of the groups with the given ids,
+// in that order; unknown ids are left out.
+func (q *Questionnaire) GroupNames(ids []string, lang string) []string {
+	var names []string
+	for _, id := range ids {
+		for _, g := range q.Groups {
+			if g.ID == id {
+				names = append(names, g.Name.In(lang))
+			}
+		}
+	}
+	return names
+}
+
 // StageGroup returns the group of kind stages, or nil when there is none.
 func (q *Questionnaire) StageGroup() *Group {
 	for _, g := range q.Groups {

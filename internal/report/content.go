@@ -62,17 +62,8 @@ func (w words) capSentence() string {
 	o := w.res.Overall
 	switch {
 	case o.Capped:
-		var names []string
-		weakest := 0
-		for i, g := range w.res.Groups {
-			for _, id := range o.CappedBy {
-				if g.ID == id {
-					names = append(names, w.q.Groups[i].Name.In(w.lang()))
-					weakest = g.Level
-				}
-			}
-		}
-		return w.t.f("capped", o.UncappedLevel, strings.Join(names, ", "), weakest)
+		// The groups that cap stand at the level one below the cap.
+		return w.t.f("capped", o.UncappedLevel, strings.Join(w.q.GroupNames(o.CappedBy, w.lang()), ", "), o.Cap-1)
 	case o.Cap > 0:
 		return w.t.f("not_capped", o.Cap)
 	}

@@ -308,17 +308,9 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 	}
 	add(st.Header.Render(fmt.Sprintf("%s: %s %d %s", t["maturity"], t["level"], r.Overall.Level, q.LevelName(r.Overall.Level, lang))))
 	if r.Overall.Capped {
-		var names []string
-		weakest := 0
-		for i, g := range r.Groups {
-			for _, id := range r.Overall.CappedBy {
-				if g.ID == id {
-					names = append(names, q.Groups[i].Name.In(lang))
-					weakest = g.Level
-				}
-			}
-		}
-		add(hang("  ", st.Warn.Render(fmt.Sprintf(t["capped"], strings.Join(names, ", "), weakest, r.Overall.UncappedLevel)), width)...)
+		// The groups that cap stand at the level one below the cap.
+		names := strings.Join(q.GroupNames(r.Overall.CappedBy, lang), ", ")
+		add(hang("  ", st.Warn.Render(fmt.Sprintf(t["capped"], names, r.Overall.Cap-1, r.Overall.UncappedLevel)), width)...)
 	} else if r.Overall.Cap > 0 {
 		add("  " + st.Muted.Render(t["not capped"]))
 	}
