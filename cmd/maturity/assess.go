@@ -77,14 +77,10 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 	}
 	defer st.Close()
 	if opts.questionnaire == "" {
-		// Resuming an open round goes on with the questionnaire it has.
-		if a, err := st.LatestAssessment(ctx, o.department); err == nil && a.Open() {
-			s, err := scoreAssessment(ctx, st, a.ID)
-			if err != nil {
-				return err
-			}
-			q, lang = s.q, langFor(lang, s.q)
+		if q, err = roundQuestionnaire(ctx, st, o.department, q); err != nil {
+			return err
 		}
+		lang = langFor(lang, q)
 	}
 	s, backend, err := openSession(ctx, e, opts, st, q, lang, o.department, o.respondent)
 	if err != nil {
@@ -159,6 +155,20 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 		}
 	}
 	return s, backend, nil
+}
+
+// roundQuestionnaire is the questionnaire of the department's open round,
+// so that resuming goes on with the file the round was started on; else q.
+func roundQuestionnaire(ctx context.Context, st *store.Store, department string, q *questionnaire.Questionnaire) (*questionnaire.Questionnaire, error) {
+	a, err := st.LatestAssessment(ctx, department)
+	if err != nil || !a.Open() {
+		return q, nil
+	}
+	s, err := scoreAssessment(ctx, st, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	return s.q, nil
 }
 
 // departmentFor finds a department, or adds it when the name is new. A name

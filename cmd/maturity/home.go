@@ -128,13 +128,8 @@ func (h *storeHome) Open(department, respondent, questionnaireID, lang string) (
 			return tui.Session{}, err
 		}
 	default:
-		// Resuming an open round goes on with the questionnaire it has.
-		if a, err := h.st.LatestAssessment(h.ctx, d.Name); err == nil && a.Open() {
-			s, err := scoreAssessment(h.ctx, h.st, a.ID)
-			if err != nil {
-				return tui.Session{}, err
-			}
-			q = s.q
+		if q, err = roundQuestionnaire(h.ctx, h.st, d.Name, q); err != nil {
+			return tui.Session{}, err
 		}
 	}
 	s, _, err := openSession(h.ctx, h.e, h.opts, h.st, q, langFor(lang, q), d.Name, respondent)
