@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -142,11 +141,23 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 	}
 	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID, alias: r.Alias, lang: lang}
 	s.Backend = backend
-	for _, x := range data.Answers {
-		if x.Respondent == r.Alias {
-			if v, err := scoring.ParseValue(x.Value); err == nil {
-				s.Answers[x.Question] = v
+	// A workshop's phase decides what the participant sees: during a
+	// re-vote only its questions, with their first vote marked; once
+	// answering is closed, the results.
+	a = data.Assessment
+	revote := a.Phase == store.PhaseRevote
+	if revote {
+		s.Only, s.Earlier, s.Notice = data.Revote, map[string]scoring.Value{}, labelsFor(lang)["revote notice"]
+		for _, x := range data.FirstVotes {
+			if v, err := scoring.ParseValue(x.Value); err == nil && x.Respondent == r.Alias {
+				s.Earlier[x.Question] = v
 			}
+		}
+	}
+	s.Closed = a.Phase == store.PhaseDiscussion
+	for _, x := range data.Answers {
+		if v, err := scoring.ParseValue(x.Value); err == nil && x.Respondent == r.Alias && (!revote || x.Vote == 2) {
+			s.Answers[x.Question] = v
 		}
 	}
 	for _, n := range data.Notes {
@@ -190,8 +201,6 @@ func departmentFor(ctx context.Context, e env, st *store.Store, name string) (st
 
 // storeBackend keeps a respondent's answers and notes in the store.
 type storeBackend struct {
-	// closed, when set, refuses answers: a workshop in discussion.
-	closed     *atomic.Bool
 	lang       string
 	alias      string
 	ctx        context.Context
@@ -203,11 +212,15 @@ type storeBackend struct {
 
 var _ tui.Backend = (*storeBackend)(nil)
 
+// SaveAnswer saves an answer; the store refuses it while a workshop
+// discusses, and after the round closed.
 func (b *storeBackend) SaveAnswer(question string, v scoring.Value) error {
-	if b.closed != nil && b.closed.Load() {
+	err := b.st.SaveAnswer(b.ctx, b.respondent, question, v.String())
+	var se *store.Error
+	if errors.As(err, &se) && se.Code == store.ECONFLICT {
 		return errors.New(labelsFor(b.lang)["answering closed"])
 	}
-	return b.st.SaveAnswer(b.ctx, b.respondent, question, v.String())
+	return err
 }
 
 func (b *storeBackend) SaveNote(question, text string) error {
@@ -244,12 +257,13 @@ func fileName(s string) string {
 	}, s)
 }
 
-// Result scores the round. In a workshop that is still answering, a
+// Result scores the round. In a workshop that is still voting, a
 // participant sees only their own result: the group's stays hidden until
 // the facilitator closes answering.
 func (b *storeBackend) Result() (scoring.Result, error) {
 	s, err := scoreAssessment(b.ctx, b.st, b.assessment)
-	if err != nil || b.closed == nil || b.closed.Load() {
+	a := s.data.Assessment
+	if err != nil || a.Mode != store.ModeWorkshop || a.Phase == store.PhaseDiscussion || !a.Open() {
 		return s.result, err
 	}
 	in := scoring.Input{AssessmentTargets: s.data.AssessmentTargets, DepartmentTargets: s.data.DepartmentTargets}

@@ -75,15 +75,27 @@ func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
 		}
 		s.parsed[a.Questionnaire.Digest] = q
 	}
-	in := scoring.Input{AssessmentTargets: data.AssessmentTargets, DepartmentTargets: data.DepartmentTargets}
-	for _, x := range data.Answers {
-		v, err := scoring.ParseValue(x.Value)
-		if err != nil {
-			return scored{}, fmt.Errorf("assessment %d: %w", a.ID, err)
-		}
-		in.Answers = append(in.Answers, scoring.Answer{Respondent: x.Respondent, Question: x.Question, Value: v})
+	in := scoring.Input{AssessmentTargets: data.AssessmentTargets, DepartmentTargets: data.DepartmentTargets, Revote: data.Revote}
+	if in.Answers, err = scoringAnswers(data.Answers); err == nil {
+		in.FirstVotes, err = scoringAnswers(data.FirstVotes)
+	}
+	if err != nil {
+		return scored{}, fmt.Errorf("assessment %d: %w", a.ID, err)
 	}
 	return scored{q: q, data: data, result: scoring.Score(q, in)}, nil
+}
+
+// scoringAnswers reads stored answers as scoring's values.
+func scoringAnswers(stored []store.Answer) ([]scoring.Answer, error) {
+	out := make([]scoring.Answer, 0, len(stored))
+	for _, x := range stored {
+		v, err := scoring.ParseValue(x.Value)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, scoring.Answer{Respondent: x.Respondent, Question: x.Question, Value: v})
+	}
+	return out, nil
 }
 
 // openInteractive opens what answering needs: the database, the

@@ -38,6 +38,7 @@ var labelText = map[string]labels{
 		"col maturity": "VOLWASSENHEID", "no assessment": "nog geen meting",
 		"answered": "beantwoord", "respondent": "respondent", "saved to": "alles is opgeslagen in",
 		"answering closed": "het antwoorden is gesloten: de groep bespreekt de antwoorden",
+		"revote notice":    "Herstemming: beantwoord de besproken vragen opnieuw (↺ is je eerste stem).",
 	},
 	"en": {
 		"version": "version", "levels": "Levels", "rules": "Rules",
@@ -63,5 +64,6 @@ var labelText = map[string]labels{
 		"col maturity": "MATURITY", "no assessment": "no assessment yet",
 		"answered": "answered", "respondent": "respondent", "saved to": "everything is saved in",
 		"answering closed": "answering is closed: the group discusses the answers",
+		"revote notice":    "Re-vote: answer the discussed questions again (↺ is your first vote).",
 	},
 }

@@ -91,11 +91,13 @@ type (
 		Dimensions      []dimensionDoc           `json:"dimensions"`
 		Questions       []scoring.QuestionResult `json:"questions"`
 		Recommendations []recommendationDoc      `json:"recommendations"`
+		Revotes         []scoring.RevoteResult   `json:"revotes"`
 	}
 	assessmentDoc struct {
 		ID        int64  `json:"id"`
 		Round     string `json:"round"`
 		Mode      string `json:"mode"`
+		Phase     string `json:"phase"`
 		Open      bool   `json:"open"`
 		CreatedAt string `json:"created_at"`
 		ClosedAt  string `json:"closed_at,omitempty"`
@@ -129,13 +131,14 @@ func resultJSON(s scored, lang string) resultDoc {
 	a, r, q := s.data.Assessment, s.result, s.q
 	doc := resultDoc{
 		Department:    a.Department,
-		Assessment:    assessmentDoc{ID: a.ID, Round: a.Round, Mode: string(a.Mode), Open: a.Open(), CreatedAt: a.CreatedAt.Format(time.RFC3339)},
+		Assessment:    assessmentDoc{ID: a.ID, Round: a.Round, Mode: string(a.Mode), Phase: string(a.Phase), Open: a.Open(), CreatedAt: a.CreatedAt.Format(time.RFC3339)},
 		Questionnaire: questionnaireDoc{ID: q.ID, Version: q.Version, Digest: q.Digest},
 		Language:      lang,
 		Respondents:   r.Respondents,
 		Overall:       overallDoc{Overall: r.Overall, LevelName: q.LevelName(r.Overall.Level, lang)},
 		Stage:         r.Stage,
 		Questions:     r.Questions,
+		Revotes:       append([]scoring.RevoteResult{}, r.Revotes...),
 	}
 	if !a.Open() {
 		doc.Assessment.ClosedAt = a.ClosedAt.Format(time.RFC3339)

@@ -9,7 +9,6 @@ import (
 	"net"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -109,7 +108,7 @@ func runLocal(ctx context.Context, e env, opts *globalOptions, department string
 		return err
 	}
 	defer st.Close()
-	info := tui.DashboardInfo{Questionnaire: room.q, Lang: room.lang, Department: room.department, Round: a.Round, Code: "–", Connect: "–"}
+	info := tui.DashboardInfo{Questionnaire: room.q, Lang: room.lang, Department: room.department, Round: a.Round, Code: "–", Connect: "–", Phase: dashboardPhase(a.Phase)}
 	p := tea.NewProgram(tui.NewLocal(room, localGate{room}, info, tui.DefaultStyles()), tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
@@ -157,7 +156,7 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 	go func() { done <- srv.Serve(ln) }()
 	if isTerminal(e.stdin) && isTerminal(e.stdout) {
 		info := tui.DashboardInfo{Questionnaire: q, Lang: lang, Department: d.Name, Round: a.Round, Code: code,
-			Connect: fmt.Sprintf("ssh -p %s %s", port, hostOf(listen))}
+			Connect: fmt.Sprintf("ssh -p %s %s", port, hostOf(listen)), Phase: dashboardPhase(a.Phase)}
 		p := tea.NewProgram(tui.NewDashboard(room, info, tui.DefaultStyles()), tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
 		go func() {
 			if err := <-done; err != nil {
@@ -189,10 +188,23 @@ func hostOf(listen string) string {
 	return host
 }
 
-// storeRoom lets participants join the department's open round.
+// dashboardPhase is the dashboard's name for a stored phase.
+func dashboardPhase(p store.Phase) tui.Phase {
+	switch p {
+	case store.PhaseDiscussion:
+		return tui.PhaseDiscussion
+	case store.PhaseRevote:
+		return tui.PhaseRevote
+	}
+	return tui.PhaseAnswering
+}
+
+// storeRoom lets participants join the department's open round. Its phase
+// lives in the store, so a restarted server goes on where it was.
 type storeRoom struct {
-	closed atomic.Bool // answering closed (discussion)
-	mu     sync.Mutex  // the dashboard may refresh twice at once
+	mu       sync.Mutex // the dashboard may refresh twice at once
+	changeMu sync.Mutex
+	changed  chan struct{} // closed, and replaced, at each phase change
 
 	assessment int64
 	scorer     *scorer
@@ -205,13 +217,34 @@ type storeRoom struct {
 	department string
 }
 
+var (
+	_ tui.Facilitator = (*storeRoom)(nil)
+	_ tui.Announcer   = (*storeRoom)(nil)
+)
+
 func (r *storeRoom) Join(pseudonym string) (tui.Session, error) {
-	s, b, err := openSession(r.ctx, r.e, r.opts, r.st, r.q, r.lang, r.department, pseudonym)
-	if err != nil {
-		return s, err
+	s, _, err := openSession(r.ctx, r.e, r.opts, r.st, r.q, r.lang, r.department, pseudonym)
+	return s, err
+}
+
+// Changed is closed when the workshop next changes phase.
+func (r *storeRoom) Changed() <-chan struct{} {
+	r.changeMu.Lock()
+	defer r.changeMu.Unlock()
+	if r.changed == nil {
+		r.changed = make(chan struct{})
 	}
-	b.closed = &r.closed
-	return s, nil
+	return r.changed
+}
+
+// announce tells every participant's screen that the phase changed.
+func (r *storeRoom) announce() {
+	r.changeMu.Lock()
+	defer r.changeMu.Unlock()
+	if r.changed != nil {
+		close(r.changed)
+	}
+	r.changed = make(chan struct{})
 }
 
 // Snapshot reads the participants' progress and the group's result.
@@ -222,31 +255,55 @@ func (r *storeRoom) Snapshot() (tui.Snapshot, error) {
 	if err != nil {
 		return tui.Snapshot{}, err
 	}
-	count := map[string]int{}
+	answered, revoted := map[string]int{}, map[string]int{}
 	for _, x := range s.data.Answers {
-		count[x.Respondent]++
+		answered[x.Respondent]++
+		if x.Vote == 2 {
+			revoted[x.Respondent]++
+		}
 	}
 	respondents, err := r.st.Respondents(r.ctx, r.assessment)
 	if err != nil {
 		return tui.Snapshot{}, err
 	}
-	snap := tui.Snapshot{Result: s.result}
+	snap := tui.Snapshot{Result: s.result, Revote: s.data.Revote}
 	for _, p := range respondents {
-		snap.Participants = append(snap.Participants, tui.Participant{Pseudonym: p.Alias, Answered: count[p.Alias]})
+		snap.Participants = append(snap.Participants, tui.Participant{Pseudonym: p.Alias, Answered: answered[p.Alias], Revoted: revoted[p.Alias]})
 	}
 	return snap, nil
 }
 
-// SetPhase closes answering at discussion and the round when closed.
+// SetPhase keeps the workshop's phase in the store (answering closes at
+// discussion) and closes the round at the end.
 func (r *storeRoom) SetPhase(p tui.Phase) error {
+	var err error
 	switch p {
+	case tui.PhaseAnswering:
+		err = r.st.SetPhase(r.ctx, r.assessment, store.PhaseAnswering, nil)
 	case tui.PhaseDiscussion:
-		r.closed.Store(true)
+		err = r.st.SetPhase(r.ctx, r.assessment, store.PhaseDiscussion, nil)
 	case tui.PhaseClosed:
-		r.closed.Store(true)
-		_, err := r.st.CloseAssessment(r.ctx, r.department)
+		_, err = r.st.CloseAssessment(r.ctx, r.department)
+	default:
+		err = fmt.Errorf("a re-vote needs its questions")
+	}
+	if err == nil {
+		r.announce()
+	}
+	return err
+}
+
+// StartRevote opens a second vote on the questions the group discussed.
+func (r *storeRoom) StartRevote(questions []string) error {
+	for _, id := range questions {
+		if r.q.Question(id) == nil {
+			return fmt.Errorf("question %s is not in the questionnaire %s", id, r.q.ID)
+		}
+	}
+	if err := r.st.SetPhase(r.ctx, r.assessment, store.PhaseRevote, questions); err != nil {
 		return err
 	}
+	r.announce()
 	return nil
 }
 

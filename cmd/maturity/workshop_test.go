@@ -71,6 +71,49 @@ func TestWorkshopRoom(t *testing.T) {
 	if err := room.SaveDecision("desc-reporting", "Besloten: niveau 2"); err != nil {
 		t.Fatal(err)
 	}
+
+	// A re-vote on the first question: a participant who joins again is
+	// asked that question alone, with their first vote marked; every
+	// screen waiting for the phase to change hears of it.
+	changed := room.Changed()
+	first, second := q.Questions()[0].ID, q.Questions()[1].ID
+	if err := room.StartRevote([]string{first}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-changed:
+	default:
+		t.Error("starting the re-vote did not announce a phase change")
+	}
+	anna, err = room.Join("anna")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(anna.Only) != 1 || anna.Only[0] != first || anna.Earlier[first] != 4 || len(anna.Answers) != 0 || anna.Notice == "" || anna.Closed {
+		t.Errorf("re-vote session: only %v, earlier %v, answers %v, notice %q, closed %v", anna.Only, anna.Earlier, anna.Answers, anna.Notice, anna.Closed)
+	}
+	if err := anna.Backend.SaveAnswer(first, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := anna.Backend.SaveAnswer(second, 1); err == nil {
+		t.Error("an answer to a question outside the re-vote was taken")
+	}
+	if own, _ := anna.Backend.Result(); own.Respondents != 1 {
+		t.Errorf("during the re-vote anna sees %d respondents; want only herself", own.Respondents)
+	}
+	if snap, _ := room.Snapshot(); len(snap.Revote) != 1 || snap.Participants[0].Revoted != 1 || snap.Participants[1].Revoted != 0 {
+		t.Errorf("snapshot during the re-vote: revote %v, participants %+v", snap.Revote, snap.Participants)
+	}
+	if err := room.SetPhase(tui.PhaseDiscussion); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := room.Join("bert"); !s.Closed || len(s.Only) != 0 {
+		t.Errorf("joining in discussion: closed %v, only %v; want the results", s.Closed, s.Only)
+	}
+	group, _ = anna.Backend.Result()
+	if len(group.Revotes) != 1 || *group.Revotes[0].Before.Spread != 4 || *group.Revotes[0].After.Spread != 1 {
+		t.Errorf("after the re-vote: %+v; want spread 4 → 1", group.Revotes)
+	}
 	if err := room.SetPhase(tui.PhaseClosed); err != nil {
 		t.Fatal(err)
 	}

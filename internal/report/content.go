@@ -182,6 +182,42 @@ func (w words) disagreementSentence() string {
 	return w.t.f("disagreement_intro", w.q.Rules.ConsensusSpread)
 }
 
+// revoteSentence introduces the comparison of first vote and re-vote; ""
+// without a re-vote.
+func (w words) revoteSentence() string {
+	if len(w.res.Revotes) == 0 {
+		return ""
+	}
+	s := w.t.f("revote_intro", len(w.res.Revotes))
+	if len(w.revoteRows()) < len(w.res.Revotes) {
+		s += " " + w.t.f("revote_hidden", w.q.Rules.AnonymityThreshold)
+	}
+	return s
+}
+
+func (w words) revoteHeader() []string {
+	return []string{w.t["col_question"], w.t["col_spread_first"], w.t["col_spread_final"], w.t["col_score_first"], w.t["col_score"]}
+}
+
+// revoteRows compare each re-voted question's first vote with the final
+// answers. A spread tells the highest and lowest answer, so it is shown
+// only where at least the anonymity threshold answered both times.
+func (w words) revoteRows() [][]string {
+	threshold := w.q.Rules.AnonymityThreshold
+	if w.res.Respondents < threshold {
+		return nil
+	}
+	var rows [][]string
+	for _, r := range w.res.Revotes {
+		if r.Before.N < threshold || r.After.N < threshold {
+			continue
+		}
+		rows = append(rows, []string{r.Question + "  " + w.q.Question(r.Question).Text.In(w.lang()),
+			fmt.Sprint(*r.Before.Spread), fmt.Sprint(*r.After.Spread), score(r.Before.Score), score(r.After.Score)})
+	}
+	return rows
+}
+
 // noteAbout names what a note is about.
 func (w words) noteAbout(n Note) string {
 	if q := w.q.Question(n.Question); q != nil {

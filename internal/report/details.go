@@ -49,6 +49,14 @@ func (p *pdf) disagreement() {
 			p.distribution(x)
 		}
 	}
+	if sentence := p.revoteSentence(); sentence != "" {
+		p.subheading(p.t["revote"])
+		p.para(sentence, 10, "", 0)
+		if rows := p.revoteRows(); len(rows) > 0 {
+			p.Ln(2)
+			p.table(p.revoteHeader(), []float64{contentW - 100, 25, 25, 25, 25}, "LRRRR", rows)
+		}
+	}
 	if len(p.in.Notes) > 0 {
 		p.subheading(p.t["notes"])
 		for _, n := range p.in.Notes {

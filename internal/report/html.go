@@ -59,6 +59,9 @@ type htmlView struct {
 	Groups                                                         []htmlGroup
 	Disagreement                                                   string
 	Distributions                                                  []htmlDistribution
+	Revote                                                         string
+	RevoteHeader                                                   []string
+	RevoteRows                                                     [][]string
 	Notes                                                          []htmlNote
 	ConfidenceHeader                                               []string
 	ConfidenceRows                                                 [][]string
@@ -86,6 +89,7 @@ func WriteHTML(w io.Writer, in Department) error {
 		GroupHeader: wd.groupHeader(), ConfidenceHeader: wd.confidenceHeader(), ConfidenceRows: wd.confidenceRows(),
 		Method: wd.method(), MethodExample: wd.methodExample(), QuestionHeader: wd.questionHeader(), QuestionRows: wd.questionRows(),
 		Disagreement: wd.disagreementSentence(),
+		Revote:       wd.revoteSentence(), RevoteHeader: wd.revoteHeader(), RevoteRows: wd.revoteRows(),
 	}
 	if in.Parent != "" {
 		v.PartOf = t.f("part_of", in.Parent)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -293,5 +294,41 @@ func TestWritePDF_UnusualText(t *testing.T) {
 	var buf bytes.Buffer
 	if err := report.WriteOrganisationPDF(&buf, org); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWritePDF_Revote: a workshop's re-vote appears as the spread of the
+// first vote beside the re-vote's, in both renderers, and only from the
+// anonymity threshold on.
+func TestWritePDF_Revote(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	id := q.Questions()[0].ID
+	var final, first []scoring.Answer
+	for r, v := range []scoring.Value{0, 4, 2, 3} {
+		who := fmt.Sprint("r", r)
+		first = append(first, scoring.Answer{Respondent: who, Question: id, Value: v})
+		final = append(final, scoring.Answer{Respondent: who, Question: id, Value: 2 + scoring.Value(r%2)})
+	}
+	in := department(q, "nl", 4, 0)
+	in.Round.Result = scoring.Score(q, scoring.Input{Answers: final, Revote: []string{id}, FirstVotes: first})
+	text := pdfText(t, render(t, in))
+	want := "Herstemming na de bespreking"
+	if !strings.Contains(text, want) || !strings.Contains(text, "over 1 vraag/vragen") {
+		t.Fatalf("the PDF has no re-vote section %q", want)
+	}
+	row := regexp.MustCompile(id + `\s.*?\s4\s+1\s+2\.25\s+2\.50`)
+	if !row.MatchString(strings.Join(strings.Fields(text), " ")) {
+		t.Errorf("the re-vote row (spread 4 → 1, score 2.25 → 2.50) is missing from the PDF text")
+	}
+	html := renderHTML(t, in)
+	if !strings.Contains(html, `<td class="num">4</td><td class="num">1</td><td class="num">2.25</td><td class="num">2.50</td>`) {
+		t.Error("the HTML has no re-vote row with spread 4 → 1")
+	}
+
+	// Two respondents: below the anonymity threshold no spread is shown.
+	in.Round.Result = scoring.Score(q, scoring.Input{Answers: final[:2], Revote: []string{id}, FirstVotes: first[:2]})
+	html = renderHTML(t, in)
+	if !strings.Contains(html, "Herstemming na de bespreking") || strings.Contains(html, `<td class="num">4</td><td class="num">1</td>`) {
+		t.Error("below the anonymity threshold the re-vote must be named without its spreads")
 	}
 }

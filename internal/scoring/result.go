@@ -12,6 +12,9 @@ type Result struct {
 	Dimensions      []DimensionResult `json:"dimensions"`
 	Questions       []QuestionResult  `json:"questions"`
 	Recommendations []Recommendation  `json:"recommendations"`
+	// Revotes compares first vote and final answers of each question a
+	// workshop voted on again; empty without a re-vote.
+	Revotes []RevoteResult `json:"revotes"`
 }
 
 // Overall is the maturity of the whole: the overall score and its level,
@@ -132,4 +135,13 @@ type Recommendation struct {
 	Level     int     `json:"level"`
 	Gap       int     `json:"gap"`
 	Priority  float64 `json:"priority"` // gap × dimension weight
+}
+
+// RevoteResult is one re-voted question before and after the discussion.
+type RevoteResult struct {
+	Question string `json:"question"`
+	// Before is the first vote; After the final answers (a respondent who
+	// did not vote again keeps their first vote), as in Questions.
+	Before QuestionResult `json:"before"`
+	After  QuestionResult `json:"after"`
 }

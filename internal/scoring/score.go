@@ -33,6 +33,11 @@ type Input struct {
 	Answers           []Answer
 	AssessmentTargets map[string]int
 	DepartmentTargets map[string]int
+	// Revote lists the questions a workshop voted on again after its
+	// discussion, and FirstVotes the first votes on them; Answers then holds
+	// each respondent's latest vote, which is what every score uses.
+	Revote     []string
+	FirstVotes []Answer
 }
 
 // epsilon absorbs floating-point error in weighted means, so that a score
@@ -105,7 +110,30 @@ func Score(q *questionnaire.Questionnaire, in Input) Result {
 	res.Overall = overall(q, weightedMean(all), res.Groups)
 	res.Stage = stage(q, dimScores)
 	res.Recommendations = recommendations(q, res.Dimensions)
+	res.Revotes = revotes(q, in, byQuestion)
 	return res
+}
+
+// revotes compares each re-voted question's first vote with the final
+// answers, so that a reader sees how far the discussion narrowed the spread.
+func revotes(q *questionnaire.Questionnaire, in Input, final map[string]map[string]Value) []RevoteResult {
+	if len(in.Revote) == 0 {
+		return nil
+	}
+	first := collect(q, in.FirstVotes)
+	var out []RevoteResult
+	for _, id := range in.Revote {
+		qu := q.Question(id)
+		if qu == nil {
+			continue
+		}
+		out = append(out, RevoteResult{
+			Question: id,
+			Before:   questionResult(qu, first[id], q.Rules.ConsensusSpread),
+			After:    questionResult(qu, final[id], q.Rules.ConsensusSpread),
+		})
+	}
+	return out
 }
 
 // collect indexes scoreable answers by question and respondent.

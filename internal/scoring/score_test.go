@@ -411,3 +411,34 @@ groups:
 		t.Errorf("overall = %+v; want level 5, no cap", r.Overall)
 	}
 }
+
+// TestScore_Revote: the scores use the latest vote; each re-voted question
+// shows its first vote beside the final answers, and a respondent who did
+// not vote again keeps their first vote.
+func TestScore_Revote(t *testing.T) {
+	q := parse(t, exampleYAML)
+	in := scoring.Input{
+		Answers: []scoring.Answer{
+			{Respondent: "a", Question: "d1", Value: 2}, {Respondent: "b", Question: "d1", Value: 3},
+			{Respondent: "c", Question: "d1", Value: 4}, {Respondent: "a", Question: "d2", Value: 1},
+		},
+		Revote:     []string{"d1", "unknown"},
+		FirstVotes: []scoring.Answer{{Respondent: "a", Question: "d1", Value: 0}, {Respondent: "b", Question: "d1", Value: 4}, {Respondent: "c", Question: "d1", Value: 4}},
+	}
+	r := scoring.Score(q, in)
+	if len(r.Revotes) != 1 || r.Revotes[0].Question != "d1" {
+		t.Fatalf("revotes = %+v; want d1 alone (an unknown question is left out)", r.Revotes)
+	}
+	before, after := r.Revotes[0].Before, r.Revotes[0].After
+	if *before.Spread != 4 || !before.Flagged || before.Counts != [5]int{1, 0, 0, 0, 2} {
+		t.Errorf("before: spread %d, flagged %v, counts %v; want 4, true, [1 0 0 0 2]", *before.Spread, before.Flagged, before.Counts)
+	}
+	if *after.Spread != 2 || after.Counts != [5]int{0, 0, 1, 1, 1} {
+		t.Errorf("after: spread %d, counts %v; want 2, [0 0 1 1 1]", *after.Spread, after.Counts)
+	}
+	checkScore(t, "d1 after the re-vote", question(r, "d1").Score, 3)
+	checkScore(t, "d1 first vote", before.Score, 8.0/3)
+	if len(scoring.Score(q, scoring.Input{Answers: in.Answers}).Revotes) != 0 {
+		t.Error("revotes without a re-vote")
+	}
+}

@@ -20,6 +20,8 @@ type Answer struct {
 	Respondent string
 	Question   string
 	Value      string
+	// Vote is 1 for the first vote, 2 for a workshop's re-vote.
+	Vote       int
 	AnsweredAt time.Time
 }
 
@@ -78,48 +80,36 @@ func respondent(ctx context.Context, tx *sql.Tx, assessmentID int64, alias, now 
 }
 
 // SaveAnswer stores a respondent's answer to a question, replacing an earlier
-// one; it is committed when SaveAnswer returns.
+// one of the same vote; it is committed when SaveAnswer returns. During a
+// workshop's re-vote the answer is the second vote and the first is kept.
 func (s *Store) SaveAnswer(ctx context.Context, respondentID int64, question, value string) error {
 	if !validValue(value) {
 		return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", value)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := openRound(ctx, tx, respondentID); err != nil {
+		vote, err := voteFor(ctx, tx, respondentID, question)
+		if err != nil {
 			return err
 		}
-		return saveAnswer(ctx, tx, respondentID, question, value, s.now())
+		return saveVote(ctx, tx, respondentID, question, vote, value, s.now())
 	})
 }
 
-// openRound refuses a respondent whose round has been closed: answers
-// given after closing belong in a new round, never in the closed one.
-func openRound(ctx context.Context, tx *sql.Tx, respondentID int64) error {
-	var round, department string
-	var closed sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT a.round, d.name, a.closed_at FROM respondents r JOIN assessments a ON a.id = r.assessment_id
-		JOIN departments d ON d.id = a.department_id WHERE r.id = ?`, respondentID).Scan(&round, &department, &closed)
-	if errors.Is(err, sql.ErrNoRows) {
-		return errorf(ENOTFOUND, "unknown respondent %d", respondentID)
-	}
-	if err != nil {
-		return err
-	}
-	if closed.Valid {
-		return errorf(ECONFLICT, "round %s of %s has been closed: start again to answer in a new round", round, department)
-	}
-	return nil
+// saveAnswer stores a first vote.
+func saveAnswer(ctx context.Context, tx *sql.Tx, respondentID int64, question, value, now string) error {
+	return saveVote(ctx, tx, respondentID, question, 1, value, now)
 }
 
-func saveAnswer(ctx context.Context, tx *sql.Tx, respondentID int64, question, value, now string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO answers (respondent_id, question, answer, answered_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (respondent_id, question) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`,
-		respondentID, question, value, now)
+func saveVote(ctx context.Context, tx *sql.Tx, respondentID int64, question string, vote int, value, now string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO answers (respondent_id, question, vote, answer, answered_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (respondent_id, question, vote) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`,
+		respondentID, question, vote, value, now)
 	return err
 }
 
-// Answers returns a respondent's answers by question id.
+// Answers returns a respondent's answers by question id: the latest vote.
 func (s *Store) Answers(ctx context.Context, respondentID int64) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT question, answer FROM answers WHERE respondent_id = ?`, respondentID)
+	rows, err := s.db.QueryContext(ctx, `SELECT question, answer FROM answers WHERE respondent_id = ? ORDER BY vote`, respondentID)
 	if err != nil {
 		return nil, translate(s.path, err)
 	}

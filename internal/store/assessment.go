@@ -35,9 +35,12 @@ type Assessment struct {
 	Questionnaire Snapshot
 	Round         string
 	Mode          Mode
-	CreatedAt     time.Time
-	ClosedAt      time.Time // zero while the round is open
-	// Respondents counts the respondents; Answers their answers; Complete
+	// Phase is where a workshop stands; a self-assessment stays answering.
+	Phase     Phase
+	CreatedAt time.Time
+	ClosedAt  time.Time // zero while the round is open
+	// Respondents counts the respondents; Answers their answers (the first
+	// vote; a re-vote replaces some of them); Complete
 	// says whether every respondent answered every question.
 	Respondents int
 	Answers     int
@@ -74,15 +77,15 @@ func saveQuestionnaire(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now
 
 const assessmentColumns = `a.id, d.name, q.id, q.key, q.version, q.digest, q.questions, a.round, a.mode, a.created_at, coalesce(a.closed_at, ''),
 	(SELECT count(*) FROM respondents r WHERE r.assessment_id = a.id),
-	(SELECT count(*) FROM answers x JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = a.id)
+	(SELECT count(*) FROM answers x JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = a.id AND x.vote = 1), a.phase
 	FROM assessments a JOIN departments d ON d.id = a.department_id JOIN questionnaires q ON q.id = a.questionnaire_id`
 
 func scanAssessment(sc interface{ Scan(...any) error }) (Assessment, error) {
 	var a Assessment
-	var mode, created, closed string
+	var mode, created, closed, phase string
 	err := sc.Scan(&a.ID, &a.Department, &a.Questionnaire.ID, &a.Questionnaire.Key, &a.Questionnaire.Version, &a.Questionnaire.Digest,
-		&a.Questionnaire.Questions, &a.Round, &mode, &created, &closed, &a.Respondents, &a.Answers)
-	a.Mode, a.CreatedAt = Mode(mode), parseTime(created)
+		&a.Questionnaire.Questions, &a.Round, &mode, &created, &closed, &a.Respondents, &a.Answers, &phase)
+	a.Mode, a.CreatedAt, a.Phase = Mode(mode), parseTime(created), Phase(phase)
 	if closed != "" {
 		a.ClosedAt = parseTime(closed)
 	}

@@ -157,8 +157,10 @@ func (s *Store) Rows(ctx context.Context, department string) ([]Row, error) {
 	var out []Row
 	for _, rd := range rounds {
 		byKey := map[[2]string]int{} // respondent, question → index in out
+		// A workshop's re-vote replaces the first vote: the export carries
+		// the answers the scores use.
 		ans, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.answer FROM answers x JOIN respondents r ON r.id = x.respondent_id
-			WHERE r.assessment_id = ? ORDER BY r.alias, x.question`, rd.id)
+			WHERE r.assessment_id = ? ORDER BY r.alias, x.question, x.vote`, rd.id)
 		if err != nil {
 			return nil, err
 		}
@@ -168,7 +170,12 @@ func (s *Store) Rows(ctx context.Context, department string) ([]Row, error) {
 				ans.Close()
 				return nil, err
 			}
-			byKey[[2]string{row.Respondent, row.Question}] = len(out)
+			key := [2]string{row.Respondent, row.Question}
+			if i, ok := byKey[key]; ok {
+				out[i].Answer = row.Answer
+				continue
+			}
+			byKey[key] = len(out)
 			out = append(out, row)
 		}
 		ans.Close()

@@ -22,3 +22,10 @@ type dbView struct{ s *Store }
 func (v dbView) QueryRowContext(ctx context.Context, query string, args ...any) rowScanner {
 	return v.s.db.QueryRowContext(ctx, query, args...)
 }
+
+// Exec runs a statement on the database directly, for tests that write
+// data as an older schema has it.
+func (s *Store) Exec(ctx context.Context, query string) error {
+	_, err := s.db.ExecContext(ctx, query)
+	return err
+}

@@ -9,8 +9,14 @@ import (
 type AssessmentData struct {
 	Assessment Assessment
 	// Definition is the questionnaire file the round was answered on.
-	Definition        []byte
-	Answers           []Answer
+	Definition []byte
+	// Answers holds each respondent's latest vote on each question: the
+	// answers the scores use.
+	Answers []Answer
+	// Revote lists the questions of a workshop's re-vote, in order, and
+	// FirstVotes every first vote on them, replaced or not.
+	Revote            []string
+	FirstVotes        []Answer
 	Notes             []Note
 	AssessmentTargets Targets
 	DepartmentTargets Targets
@@ -31,20 +37,39 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, e
 	if err := tx.QueryRowContext(ctx, `SELECT definition FROM questionnaires WHERE id = ?`, d.Assessment.Questionnaire.ID).Scan(&d.Definition); err != nil {
 		return d, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.answer, x.answered_at FROM answers x
-		JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = ? ORDER BY r.alias, x.question`, id)
+	if d.Revote, err = revoteQuestions(ctx, tx, id); err != nil {
+		return d, err
+	}
+	revoted := map[string]bool{}
+	for _, q := range d.Revote {
+		revoted[q] = true
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.vote, x.answer, x.answered_at FROM answers x
+		JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = ? ORDER BY r.alias, x.question, x.vote`, id)
 	if err != nil {
 		return d, err
 	}
 	for rows.Next() {
 		var a Answer
 		var at string
-		if err := rows.Scan(&a.Respondent, &a.Question, &a.Value, &at); err != nil {
+		if err := rows.Scan(&a.Respondent, &a.Question, &a.Vote, &a.Value, &at); err != nil {
 			rows.Close()
 			return d, err
 		}
 		a.AnsweredAt = parseTime(at)
+		if a.Vote == 1 && revoted[a.Question] {
+			d.FirstVotes = append(d.FirstVotes, a)
+		}
+		// Rows come vote by vote: a re-vote replaces the first vote before it.
+		if n := len(d.Answers); a.Vote > 1 && n > 0 && d.Answers[n-1].Respondent == a.Respondent && d.Answers[n-1].Question == a.Question {
+			d.Answers[n-1] = a
+			continue
+		}
 		d.Answers = append(d.Answers, a)
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return d, err
 	}
 	rows.Close()
 	if d.Notes, err = notes(ctx, tx, id); err != nil {

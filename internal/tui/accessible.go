@@ -16,7 +16,7 @@ import (
 // unanswered question and stops at the end, at "q" or at the end of input.
 func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 	t := textsFor(s.Lang)
-	qs := s.Questionnaire.Questions()
+	qs := s.Questions()
 	answers := map[string]scoring.Value{}
 	for k, v := range s.Answers {
 		answers[k] = v

@@ -74,7 +74,7 @@ var _ tea.Model = Model{}
 // question.
 func New(s Session, keys KeyMap, styles Styles) Model {
 	m := Model{
-		s: s, keys: keys, styles: styles, t: textsFor(s.Lang), qs: s.Questionnaire.Questions(),
+		s: s, keys: keys, styles: styles, t: textsFor(s.Lang), qs: s.Questions(),
 		answers: map[string]scoring.Value{}, notes: map[string]string{},
 		// The bar follows the renderer's colour profile, so NO_COLOR applies to it too.
 		bar:  progress.New(progress.WithSolidFill("#4C8BD6"), progress.WithoutPercentage(), progress.WithColorProfile(lipgloss.ColorProfile())),
@@ -91,11 +91,23 @@ func New(s Session, keys KeyMap, styles Styles) Model {
 	m.note.CharLimit = 4000
 	m.idx = min(s.FirstUnanswered(), len(m.qs)-1)
 	m.cursor = m.currentChoice()
+	if s.Closed {
+		m.screen = screenResults
+	}
 	return m
 }
 
-// Init implements tea.Model.
-func (m Model) Init() tea.Cmd { return nil }
+// Init implements tea.Model: a session whose answering is over starts by
+// reading the results it opens on.
+func (m Model) Init() tea.Cmd {
+	if m.s.Closed {
+		return m.run(op{result: true})
+	}
+	return nil
+}
+
+// Busy reports whether saves are still waiting or running.
+func (m Model) Busy() bool { return m.busy || len(m.queue) > 0 }
 
 // Answers returns the answers given, by question id (also those from before).
 func (m Model) Answers() map[string]scoring.Value { return m.answers }
@@ -166,6 +178,9 @@ func (m *Model) enqueue(o op) tea.Cmd {
 
 func (m Model) currentChoice() int {
 	if v, ok := m.answers[m.qs[m.idx].ID]; ok {
+		return choiceIndex(v)
+	}
+	if v, ok := m.s.Earlier[m.qs[m.idx].ID]; ok {
 		return choiceIndex(v)
 	}
 	return 0

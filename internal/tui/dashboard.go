@@ -20,6 +20,7 @@ type Phase int
 const (
 	PhaseAnswering  Phase = iota // a silent vote: nobody sees another's answers
 	PhaseDiscussion              // answering closed; distributions shown, decisions noted
+	PhaseRevote                  // the discussed questions voted on again, silently
 	PhaseClosed                  // the round is closed
 )
 
@@ -27,19 +28,27 @@ const (
 type Participant struct {
 	Pseudonym string
 	Answered  int
+	// Revoted counts their answers in the re-vote.
+	Revoted int
 }
 
 // Snapshot is the workshop as the dashboard shows it.
 type Snapshot struct {
 	Participants []Participant
 	Result       scoring.Result
+	// Revote lists the questions of the re-vote, once one has started.
+	Revote []string
 }
 
 // Facilitator is what the dashboard needs of the workshop.
 type Facilitator interface {
 	Snapshot() (Snapshot, error)
-	// SetPhase moves the workshop on: answering closes at discussion.
+	// SetPhase moves the workshop to answering, discussion or closed:
+	// answering closes at discussion.
 	SetPhase(Phase) error
+	// StartRevote puts questions to a second vote: answering opens again
+	// for them alone, and both votes are kept.
+	StartRevote(questions []string) error
 	// SaveDecision records the group's decision on a question as a note.
 	SaveDecision(question, text string) error
 }
@@ -49,6 +58,8 @@ type DashboardInfo struct {
 	Questionnaire                 *questionnaire.Questionnaire
 	Lang, Department, Round, Code string
 	Connect                       string // the command participants type
+	// Phase is where the workshop stood when the dashboard opened.
+	Phase Phase
 }
 
 // Dashboard is the facilitator's live view of a workshop.
@@ -60,7 +71,8 @@ type Dashboard struct {
 	phase    Phase
 	snap     Snapshot
 	err      error
-	selected int // the highlighted question in discussion
+	selected int             // the highlighted question in discussion
+	marked   map[string]bool // questions chosen for the re-vote
 	editing  bool
 	note     textarea.Model
 	saved    string
@@ -79,7 +91,7 @@ func NewDashboard(f Facilitator, info DashboardInfo, styles Styles) Dashboard {
 	note := textarea.New()
 	note.ShowLineNumbers = false
 	note.CharLimit = 2000
-	return Dashboard{f: f, info: info, styles: styles, t: textsFor(info.Lang), note: note, width: 100, height: 30}
+	return Dashboard{f: f, info: info, styles: styles, t: textsFor(info.Lang), note: note, phase: info.Phase, marked: map[string]bool{}, width: 100, height: 30}
 }
 
 type tickMsg struct{}
@@ -103,22 +115,74 @@ func (d Dashboard) Init() tea.Cmd { return d.refresh() }
 // Phase returns the workshop's phase.
 func (d Dashboard) Phase() Phase { return d.phase }
 
-// disagreement ranks the flagged questions: widest spread first, then most
-// answers, then questionnaire order.
-func (d Dashboard) disagreement() []scoring.QuestionResult {
-	var out []scoring.QuestionResult
+// discussed is a question on the disagreement list, with its first vote
+// when it was voted on again.
+type discussed struct {
+	scoring.QuestionResult
+	first *scoring.QuestionResult
+}
+
+// spread is the spread the question was put on the list for: the first
+// vote's when there was a re-vote.
+func (x discussed) spread() int {
+	if x.first != nil && x.first.Spread != nil {
+		return *x.first.Spread
+	}
+	if x.Spread != nil {
+		return *x.Spread
+	}
+	return 0
+}
+
+// disagreement ranks the questions to discuss: those flagged, and those
+// voted on again even when the re-vote brought them together; widest
+// spread first, then most answers, then questionnaire order.
+func (d Dashboard) disagreement() []discussed {
+	first := map[string]*scoring.QuestionResult{}
+	for i, r := range d.snap.Result.Revotes {
+		first[r.Question] = &d.snap.Result.Revotes[i].Before
+	}
+	var out []discussed
 	for _, x := range d.snap.Result.Questions {
-		if x.Flagged {
-			out = append(out, x)
+		if x.Flagged || first[x.ID] != nil {
+			out = append(out, discussed{x, first[x.ID]})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if *out[i].Spread != *out[j].Spread {
-			return *out[i].Spread > *out[j].Spread
+		if out[i].spread() != out[j].spread() {
+			return out[i].spread() > out[j].spread()
 		}
 		return out[i].N > out[j].N
 	})
 	return out
+}
+
+// revoteQuestions are the questions to vote on again: those marked, else
+// every question on the list; once a re-vote was held, its own.
+func (d Dashboard) revoteQuestions() []string {
+	if len(d.snap.Revote) > 0 {
+		return d.snap.Revote
+	}
+	var marked, all []string
+	for _, x := range d.disagreement() {
+		all = append(all, x.ID)
+		if d.marked[x.ID] {
+			marked = append(marked, x.ID)
+		}
+	}
+	if len(marked) > 0 {
+		return marked
+	}
+	return all
+}
+
+// next is the phase n moves to: answering and a re-vote end in discussion,
+// discussion ends the workshop.
+func (p Phase) next() Phase {
+	if p == PhaseDiscussion || p == PhaseClosed {
+		return PhaseClosed
+	}
+	return PhaseDiscussion
 }
 
 // Update implements tea.Model.
@@ -162,14 +226,28 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return d, tea.Quit
 		case "n":
 			if d.phase < PhaseClosed {
-				if err := d.f.SetPhase(d.phase + 1); err != nil {
+				if err := d.f.SetPhase(d.phase.next()); err != nil {
 					d.err = err
 					return d, nil
 				}
-				d.phase++
-				d.selected = 0
+				d.phase, d.selected, d.err = d.phase.next(), 0, nil
 			}
 			return d, d.refresh()
+		case "r":
+			if qs := d.revoteQuestions(); d.phase == PhaseDiscussion && len(qs) > 0 {
+				if err := d.f.StartRevote(qs); err != nil {
+					d.err = err
+					return d, nil
+				}
+				d.phase, d.err = PhaseRevote, nil
+				d.saved = fmt.Sprintf(d.t["revote started"], len(qs))
+			}
+			return d, d.refresh()
+		case " ":
+			if flagged := d.disagreement(); d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 && d.selected < len(flagged) {
+				id := flagged[d.selected].ID
+				d.marked[id] = !d.marked[id]
+			}
 		case "up", "k":
 			d.selected = max(0, d.selected-1)
 		case "down", "j":
@@ -188,7 +266,7 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View implements tea.Model.
 func (d Dashboard) View() string {
 	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
-	phase := []string{t["phase answering"], t["phase discussion"], t["phase closed"]}[d.phase]
+	phase := []string{t["phase answering"], t["phase discussion"], t["phase revote"], t["phase closed"]}[d.phase]
 	lines := []string{
 		d.styles.Title.Render(fmt.Sprintf("%s — %s, %s %s", t["workshop title"], d.info.Department, t["round"], d.info.Round)),
 		fmt.Sprintf("%s: %s   %s: %s   %s: %s", t["code"], d.styles.Header.Render(d.info.Code), t["connect"], d.info.Connect, t["phase"], d.styles.Header.Render(phase)),
@@ -204,56 +282,93 @@ func (d Dashboard) View() string {
 		lines = append(lines, d.styles.Error.Render(ansi.Truncate(d.err.Error(), w, "…")))
 	}
 	lines = append(lines, "", d.styles.Header.Render(fmt.Sprintf(t["participants"], len(d.snap.Participants))))
+	// During a re-vote, progress is on its questions.
 	total := len(q.Questions())
+	if d.phase == PhaseRevote {
+		total = len(d.snap.Revote)
+	}
 	barW := max(10, min(30, w/4))
 	for _, p := range d.snap.Participants {
-		filled := barW * p.Answered / max(1, total)
+		done := p.Answered
+		if d.phase == PhaseRevote {
+			done = p.Revoted
+		}
+		filled := barW * min(done, total) / max(1, total)
 		lines = append(lines, fmt.Sprintf("  %-20s %s%s %d/%d", ansi.Truncate(p.Pseudonym, 20, "…"),
-			d.styles.BarFull.Render(strings.Repeat("█", filled)), d.styles.BarEmpty.Render(strings.Repeat("░", barW-filled)), p.Answered, total))
+			d.styles.BarFull.Render(strings.Repeat("█", filled)), d.styles.BarEmpty.Render(strings.Repeat("░", barW-filled)), done, total))
 	}
 	lines = append(lines, "", d.styles.Header.Render(t["group scores"]))
 	for _, dr := range d.snap.Result.Dimensions {
 		lines = append(lines, fmt.Sprintf("  %-34s %s %s", ansi.Truncate(q.Dimension(dr.ID).Name.In(lang), 34, "…"), bar(d.styles, dr.Score, dr.Target, barW), scoreText(dr.Score)))
 	}
-	flagged := d.disagreement()
-	lines = append(lines, "", d.styles.Header.Render(fmt.Sprintf(t["disagreement"], len(flagged))))
-	shown := d.snap.Result.Respondents >= q.Rules.AnonymityThreshold
-	switch {
-	case len(flagged) > 0 && !shown:
-		lines = append(lines, "  "+fmt.Sprintf(t["hidden below"], q.Rules.AnonymityThreshold))
-	default:
-		for i, x := range flagged {
-			if i == 8 {
-				lines = append(lines, fmt.Sprintf("  … +%d", len(flagged)-i))
-				break
-			}
-			cursor := "  "
-			if d.phase == PhaseDiscussion && i == d.selected {
-				cursor = "› "
-			}
-			text := fmt.Sprintf("%s%s  (%s %d)", cursor, q.Question(x.ID).Text.In(lang), t["spread"], *x.Spread)
-			lines = append(lines, ansi.Truncate(text, w, "…"))
-			if d.phase == PhaseDiscussion {
-				var dist []string
-				for v, c := range x.Counts {
-					dist = append(dist, fmt.Sprintf("%d:%s", v, strings.Repeat("■", c)))
-				}
-				lines = append(lines, "     "+ansi.Truncate(strings.Join(dist, "  "), w-5, "…"))
-			}
-		}
-	}
+	lines = append(lines, d.viewDisagreement()...)
 	keys := t["dashboard keys answering"]
-	if d.local {
-		keys = t["dashboard keys local"]
-	}
-	if d.phase == PhaseDiscussion {
+	switch {
+	case d.phase == PhaseDiscussion && len(d.snap.Revote) > 0:
+		keys = t["dashboard keys discussed"]
+	case d.phase == PhaseDiscussion:
 		keys = t["dashboard keys discussion"]
+	case d.phase == PhaseRevote && d.local:
+		keys = t["dashboard keys revote local"]
+	case d.phase == PhaseRevote:
+		keys = t["dashboard keys revote"]
+	case d.phase == PhaseClosed:
+		keys = t["dashboard keys closed"]
+	case d.local:
+		keys = t["dashboard keys local"]
 	}
 	lines = append(lines, "", d.styles.Muted.Render(ansi.Truncate(keys, w, "…")))
 	if len(lines) > d.height {
 		lines = append(lines[:d.height-1], lines[len(lines)-1])
 	}
 	return strings.Join(lines, "\n")
+}
+
+// viewDisagreement lists the questions to discuss. Distributions appear
+// only in discussion, never during a vote, and only from the anonymity
+// threshold on; a re-voted question shows its first vote beside the final.
+func (d Dashboard) viewDisagreement() []string {
+	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
+	flagged := d.disagreement()
+	lines := []string{"", d.styles.Header.Render(fmt.Sprintf(t["disagreement"], len(flagged)))}
+	if len(flagged) > 0 && d.snap.Result.Respondents < q.Rules.AnonymityThreshold {
+		return append(lines, "  "+fmt.Sprintf(t["hidden below"], q.Rules.AnonymityThreshold))
+	}
+	for i, x := range flagged {
+		if i == 8 {
+			return append(lines, fmt.Sprintf("  … +%d", len(flagged)-i))
+		}
+		cursor, mark := "  ", ""
+		if d.phase == PhaseDiscussion && i == d.selected {
+			cursor = "› "
+		}
+		if d.marked[x.ID] && len(d.snap.Revote) == 0 {
+			mark = "↺ "
+		}
+		spread := fmt.Sprintf("%s %d", t["spread"], x.spread())
+		if x.first != nil && d.phase != PhaseRevote && x.Spread != nil {
+			spread = fmt.Sprintf("%s %d → %d", t["spread"], x.spread(), *x.Spread)
+		}
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("%s%s%s  (%s)", cursor, mark, q.Question(x.ID).Text.In(lang), spread), w, "…"))
+		if d.phase != PhaseDiscussion {
+			continue
+		}
+		dist := distribution(x.Counts)
+		if x.first != nil {
+			dist = fmt.Sprintf("%s %s   %s %s", t["first vote"], distribution(x.first.Counts), t["revote"], dist)
+		}
+		lines = append(lines, "     "+ansi.Truncate(dist, w-5, "…"))
+	}
+	return lines
+}
+
+// distribution draws how many chose each option: 0:■ 1:■■■ …
+func distribution(counts [5]int) string {
+	var out []string
+	for v, c := range counts {
+		out = append(out, fmt.Sprintf("%d:%s", v, strings.Repeat("■", c)))
+	}
+	return strings.Join(out, "  ")
 }
 
 func scoreText(s *float64) string {

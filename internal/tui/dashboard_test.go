@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,9 @@ type fakeFacilitator struct {
 	answers   []scoring.Answer
 	phases    []tui.Phase
 	decisions []string
+	revote    []string
+	first     []scoring.Answer // the first votes on the re-vote's questions
+	revoted   map[string]int   // second votes by respondent
 }
 
 func (f *fakeFacilitator) Snapshot() (tui.Snapshot, error) {
@@ -35,13 +39,30 @@ func (f *fakeFacilitator) Snapshot() (tui.Snapshot, error) {
 			ps = append(ps, tui.Participant{Pseudonym: name, Answered: count[name]})
 		}
 	}
-	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, scoring.Input{Answers: f.answers})}, nil
+	for i := range ps {
+		ps[i].Revoted = f.revoted[ps[i].Pseudonym]
+	}
+	in := scoring.Input{Answers: f.answers, Revote: f.revote, FirstVotes: f.first}
+	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, in), Revote: f.revote}, nil
 }
 
 func (f *fakeFacilitator) SetPhase(p tui.Phase) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.phases = append(f.phases, p)
+	return nil
+}
+
+func (f *fakeFacilitator) StartRevote(qs []string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.phases = append(f.phases, tui.PhaseRevote)
+	f.revote, f.revoted = qs, map[string]int{}
+	for _, a := range f.answers {
+		if a.Question == qs[0] {
+			f.first = append(f.first, a)
+		}
+	}
 	return nil
 }
 
@@ -57,6 +78,9 @@ func (f *fakeFacilitator) answer(who string, vs map[string]scoring.Value) {
 	defer f.mu.Unlock()
 	for q, v := range vs {
 		f.answers = append(f.answers, scoring.Answer{Respondent: who, Question: q, Value: v})
+		if f.revoted != nil {
+			f.revoted[who]++
+		}
 	}
 }
 
@@ -119,6 +143,52 @@ func TestDashboard(t *testing.T) {
 	}
 	if len(f.decisions) != 1 || f.decisions[0] != "b=Level 2: no fixed checks" {
 		t.Errorf("decisions = %v", f.decisions)
+	}
+}
+
+// TestDashboard_Revote: in discussion the facilitator marks a question
+// and opens a re-vote on it; progress counts the re-vote's questions, its
+// answers stay hidden while voting, and back in discussion the question
+// shows how far its spread narrowed with both distributions.
+func TestDashboard_Revote(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	f.answer("anna", map[string]scoring.Value{"a": 0, "b": 1})
+	f.answer("bert", map[string]scoring.Value{"a": 4, "b": 3})
+	f.answer("cees", map[string]scoring.Value{"a": 2, "b": 1})
+	tm := startDashboard(t, f)
+	waitFor(t, tm, "Question B?  (spread 2)")
+	tm.Type("n")
+	waitFor(t, tm, "space choose for re-vote")
+	tm.Type(" ")
+	waitFor(t, tm, "› ↺ Question A?")
+	tm.Type("r")
+	var opened string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		opened += string(b)
+		return strings.Contains(opened, "Re-vote on 1 questions opened.") && strings.Contains(opened, "0/1")
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	f.answer("anna", map[string]scoring.Value{"a": 2})
+	f.answer("bert", map[string]scoring.Value{"a": 3})
+	var screen string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		screen += string(b)
+		return strings.Contains(screen, "1/1")
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	if strings.Contains(screen, "re-vote 0:") || strings.Contains(screen, "→") {
+		t.Error("the re-vote's answers were shown while voting")
+	}
+	tm.Type("n")
+	var after string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		after += string(b)
+		return strings.Contains(after, "Question A?  (spread 4 → 1)") &&
+			strings.Contains(after, "1st vote 0:■  1:  2:■  3:  4:■   re-vote 0:  1:  2:■■  3:■  4:")
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Type("q")
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Dashboard)
+	if m.Phase() != tui.PhaseDiscussion || fmt.Sprint(f.phases) != fmt.Sprint([]tui.Phase{tui.PhaseDiscussion, tui.PhaseRevote, tui.PhaseDiscussion}) || fmt.Sprint(f.revote) != "[a]" {
+		t.Errorf("phase %v, phases set %v, re-vote %v", m.Phase(), f.phases, f.revote)
 	}
 }
 

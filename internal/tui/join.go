@@ -19,6 +19,14 @@ type Gate interface {
 	Join(pseudonym string) (Session, error)
 }
 
+// Announcer is a Gate that tells when the workshop moves to another phase:
+// the channel it returns is closed then (nil: it never tells). A
+// participant's screen follows:
+// to the results when answering closes, to the questions of a re-vote.
+type Announcer interface {
+	Changed() <-chan struct{}
+}
+
 // Join is the participant's program: code, pseudonym, then the questions.
 type Join struct {
 	gate    Gate
@@ -30,6 +38,7 @@ type Join struct {
 	message string
 	waiting bool // a wrong code is being answered, after a delay
 	assess  Model
+	alias   string // the pseudonym, once joined
 	width   int
 	height  int
 	// local: a participant at the facilitator's keyboard; there is no
@@ -75,14 +84,61 @@ func (j Join) Init() tea.Cmd { return textinput.Blink }
 
 type codeCheckedMsg struct{ ok, done bool }
 
+// phaseChangedMsg says the workshop moved to another phase.
+type phaseChangedMsg struct{}
+
+// awaitChange waits for the workshop's next phase.
+func (j Join) awaitChange() tea.Cmd {
+	a, ok := j.gate.(Announcer)
+	if !ok {
+		return nil
+	}
+	ch := a.Changed()
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		<-ch
+		return phaseChangedMsg{}
+	}
+}
+
+// start opens the participant's session and shows its first screen.
+func (j Join) start() (Join, tea.Cmd, error) {
+	s, err := j.gate.Join(j.alias)
+	if err != nil {
+		return j, nil, err
+	}
+	m := New(s, DefaultKeyMap(s.Lang), j.styles)
+	m.embedded = true
+	next, _ := m.Update(tea.WindowSizeMsg{Width: j.width, Height: j.height})
+	j.assess, j.step = next.(Model), 2
+	return j, tea.Batch(j.assess.Init(), j.awaitChange()), nil
+}
+
+// RejoinAfter is how long a phase change waits for saves still running.
+const RejoinAfter = 100 * time.Millisecond
+
 // Update implements tea.Model.
 func (j Join) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if size, ok := msg.(tea.WindowSizeMsg); ok {
 		j.width, j.height = size.Width, size.Height
 	}
 	if j.step == 2 {
-		if _, ok := msg.(DoneMsg); ok {
+		switch msg.(type) {
+		case DoneMsg:
 			return j, j.leave()
+		case phaseChangedMsg:
+			// The session is opened again for the new phase, once the
+			// answers given so far are saved.
+			if j.assess.Busy() || j.assess.screen == screenNote {
+				return j, tea.Tick(RejoinAfter, func(time.Time) tea.Msg { return phaseChangedMsg{} })
+			}
+			next, cmd, err := j.start()
+			if err != nil {
+				return j, j.awaitChange()
+			}
+			return next, cmd
 		}
 		m, cmd := j.assess.Update(msg)
 		j.assess = m.(Model)
@@ -120,16 +176,13 @@ func (j Join) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				}
 				return j, tea.Tick(WrongCodeDelay, func(time.Time) tea.Msg { return codeCheckedMsg{done: done} })
 			}
-			s, err := j.gate.Join(value)
+			j.alias = value
+			next, cmd, err := j.start()
 			if err != nil {
 				j.message = err.Error()
 				return j, nil
 			}
-			m := New(s, DefaultKeyMap(s.Lang), j.styles)
-			m.embedded = true
-			next, _ := m.Update(tea.WindowSizeMsg{Width: j.width, Height: j.height})
-			j.assess, j.step = next.(Model), 2
-			return j, nil
+			return next, cmd
 		}
 	}
 	var cmd tea.Cmd

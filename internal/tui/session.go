@@ -34,6 +34,29 @@ type Session struct {
 	// ReportHint says how to get the report, shown on the results screen.
 	ReportHint string
 	Backend    Backend
+	// Only, when set, limits the questions asked to these ids, in this
+	// order: a workshop's re-vote. Earlier holds the respondent's first
+	// vote on them, marked beside the options.
+	Only    []string
+	Earlier map[string]scoring.Value
+	// Notice is a line shown above every question, e.g. that this is a re-vote.
+	Notice string
+	// Closed says answering is over: the session opens on the results.
+	Closed bool
+}
+
+// Questions are the questions the session asks, in order.
+func (s Session) Questions() []*questionnaire.Question {
+	if len(s.Only) == 0 {
+		return s.Questionnaire.Questions()
+	}
+	var out []*questionnaire.Question
+	for _, id := range s.Only {
+		if q := s.Questionnaire.Question(id); q != nil {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // choices are the answers in the order the cursor moves through them.
@@ -52,12 +75,13 @@ func choiceIndex(v scoring.Value) int {
 // FirstUnanswered returns the index of the first question without an
 // answer, or the number of questions when every one has one.
 func (s Session) FirstUnanswered() int {
-	for i, q := range s.Questionnaire.Questions() {
+	qs := s.Questions()
+	for i, q := range qs {
 		if _, ok := s.Answers[q.ID]; !ok {
 			return i
 		}
 	}
-	return len(s.Questionnaire.Questions())
+	return len(qs)
 }
 
 // cycle moves i by d through n positions, wrapping around at both ends.

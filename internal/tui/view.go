@@ -104,7 +104,11 @@ func (m Model) header() []string {
 		m.styles.Muted.Render(fmt.Sprintf("  (%d/%d %s)", done, inDim, m.t["in dimension"]))
 	total := len(m.qs) - len(m.unanswered())
 	bar := m.bar.ViewAs(float64(total)/float64(len(m.qs))) + fmt.Sprintf("  %d/%d %s", total, len(m.qs), m.t["answered"])
-	return []string{ansi.Truncate(top, m.width, "…"), ansi.Truncate(ctx, m.width, "…"), bar}
+	lines := []string{ansi.Truncate(top, m.width, "…"), ansi.Truncate(ctx, m.width, "…"), bar}
+	if s.Notice != "" {
+		lines = append(lines, m.styles.Good.Render(ansi.Truncate(s.Notice, m.width, "…")))
+	}
+	return lines
 }
 
 func (m Model) viewQuestion() string {
@@ -139,6 +143,9 @@ func (m Model) viewQuestion() string {
 		cursor, mark := "  ", "  "
 		if i == m.cursor {
 			cursor = "› "
+		}
+		if first, ok := m.s.Earlier[q.ID]; ok && first == c {
+			mark = "↺ "
 		}
 		if has && given == c {
 			mark = "✓ "

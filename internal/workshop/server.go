@@ -145,6 +145,14 @@ func (g *gate) CheckCode(code string) (ok, done bool) {
 
 func (g *gate) Join(pseudonym string) (tui.Session, error) { return g.server.cfg.Room.Join(pseudonym) }
 
+// Changed passes on the room's phase changes, when it announces them.
+func (g *gate) Changed() <-chan struct{} {
+	if a, ok := g.server.cfg.Room.(tui.Announcer); ok {
+		return a.Changed()
+	}
+	return nil
+}
+
 // Serve accepts participants on ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	err := s.ssh.Serve(ln)
