@@ -142,6 +142,7 @@ func resultJSON(s scored, lang string) resultDoc {
 	}
 	if !a.Open() {
 		doc.Assessment.ClosedAt = a.ClosedAt.Format(time.RFC3339)
+		doc.Assessment.Phase = "closed"
 	}
 	for i, g := range r.Groups {
 		doc.Groups = append(doc.Groups, groupDoc{GroupResult: g, Name: q.Groups[i].Name.In(lang), LevelName: q.LevelName(g.Level, lang)})

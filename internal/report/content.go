@@ -196,7 +196,7 @@ func (w words) revoteSentence() string {
 }
 
 func (w words) revoteHeader() []string {
-	return []string{w.t["col_question"], w.t["col_spread_first"], w.t["col_spread_final"], w.t["col_score_first"], w.t["col_score"]}
+	return []string{w.t["col_question"], w.t["col_spread_first"], w.t["col_spread_final"], w.t["col_score_first"], w.t["col_score_final"]}
 }
 
 // revoteRows compare each re-voted question's first vote with the final
@@ -258,6 +258,9 @@ func (w words) method() []string {
 	}
 	if w.q.StageGroup() == nil {
 		paras = append(paras[:3], paras[4:]...)
+	}
+	if len(w.res.Revotes) > 0 {
+		paras = append(paras, w.t["method_revote"])
 	}
 	return paras
 }

@@ -144,7 +144,8 @@ func (d Dashboard) disagreement() []discussed {
 	}
 	var out []discussed
 	for _, x := range d.snap.Result.Questions {
-		if x.Flagged || first[x.ID] != nil {
+		// During a re-vote the list is the re-vote's questions alone.
+		if (x.Flagged && d.phase != PhaseRevote) || first[x.ID] != nil {
 			out = append(out, discussed{x, first[x.ID]})
 		}
 	}
@@ -334,8 +335,20 @@ func (d Dashboard) viewDisagreement() []string {
 	if len(flagged) > 0 && d.snap.Result.Respondents < q.Rules.AnonymityThreshold {
 		return append(lines, "  "+fmt.Sprintf(t["hidden below"], q.Rules.AnonymityThreshold))
 	}
+	// Eight at a time, scrolled so that the selected question is one of them.
+	const shown = 8
+	from := 0
+	if d.phase == PhaseDiscussion && d.selected >= shown {
+		from = d.selected - shown + 1
+	}
+	if from > 0 {
+		lines = append(lines, fmt.Sprintf("  … %d", from))
+	}
 	for i, x := range flagged {
-		if i == 8 {
+		if i < from {
+			continue
+		}
+		if i == from+shown {
 			return append(lines, fmt.Sprintf("  … +%d", len(flagged)-i))
 		}
 		cursor, mark := "  ", ""
@@ -349,7 +362,10 @@ func (d Dashboard) viewDisagreement() []string {
 		if x.first != nil && d.phase != PhaseRevote && x.Spread != nil {
 			spread = fmt.Sprintf("%s %d → %d", t["spread"], x.spread(), *x.Spread)
 		}
-		lines = append(lines, ansi.Truncate(fmt.Sprintf("%s%s%s  (%s)", cursor, mark, q.Question(x.ID).Text.In(lang), spread), w, "…"))
+		// A long question is cut, never its spread.
+		tail := fmt.Sprintf("  (%s)", spread)
+		text := ansi.Truncate(q.Question(x.ID).Text.In(lang), max(10, w-ansi.StringWidth(cursor+mark+tail)), "…")
+		lines = append(lines, ansi.Truncate(cursor+mark+text+tail, w, "…"))
 		if d.phase != PhaseDiscussion {
 			continue
 		}

@@ -94,7 +94,10 @@ func (m Model) header() []string {
 
 	d := q.Dimension
 	done, inDim := 0, 0
-	for _, x := range d.Questions {
+	for _, x := range m.qs { // a re-vote asks some of the dimension's questions
+		if x.Dimension != d {
+			continue
+		}
 		inDim++
 		if _, ok := m.answers[x.ID]; ok {
 			done++
