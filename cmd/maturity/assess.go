@@ -126,25 +126,30 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 	if alias == "" {
 		alias = defaultAlias(e.getenv)
 	}
-	r, err := st.Respondent(ctx, a.ID, alias)
+	return sessionIn(ctx, opts, st, q, lang, a.ID, alias)
+}
+
+// sessionIn opens the respondent's session in a round, with what they
+// answered before. A workshop's phase decides what they see: during a
+// re-vote only its questions, with their first vote marked; once answering
+// is closed, the results.
+func sessionIn(ctx context.Context, opts *globalOptions, st *store.Store, q *questionnaire.Questionnaire, lang string, assessment int64, alias string) (tui.Session, *storeBackend, error) {
+	r, err := st.Respondent(ctx, assessment, alias)
 	if err != nil {
 		return tui.Session{}, nil, err
 	}
-	data, err := st.LoadAssessment(ctx, a.ID)
+	data, err := st.LoadAssessment(ctx, assessment)
 	if err != nil {
 		return tui.Session{}, nil, err
 	}
+	a := data.Assessment
 	s := tui.Session{
-		Questionnaire: q, Lang: lang, Department: d.Name, Round: a.Round, Respondent: r.Alias,
+		Questionnaire: q, Lang: lang, Department: a.Department, Round: a.Round, Respondent: r.Alias,
 		Answers: map[string]scoring.Value{}, Notes: map[string]string{},
-		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", d.Name),
+		ReportHint: fmt.Sprintf("maturity report --department %q -o rapport.pdf", a.Department),
 	}
 	backend := &storeBackend{ctx: ctx, opts: opts, st: st, assessment: a.ID, respondent: r.ID, alias: r.Alias, lang: lang}
 	s.Backend = backend
-	// A workshop's phase decides what the participant sees: during a
-	// re-vote only its questions, with their first vote marked; once
-	// answering is closed, the results.
-	a = data.Assessment
 	revote := a.Phase == store.PhaseRevote
 	if revote {
 		s.Only, s.Earlier, s.Notice = data.Revote, map[string]scoring.Value{}, labelsFor(lang)["revote notice"]
@@ -154,7 +159,7 @@ func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Stor
 			}
 		}
 	}
-	s.Closed = a.Phase == store.PhaseDiscussion
+	s.Closed = a.Phase == store.PhaseDiscussion || !a.Open()
 	for _, x := range data.Answers {
 		if v, err := scoring.ParseValue(x.Value); err == nil && x.Respondent == r.Alias && (!revote || x.Vote == 2) {
 			s.Answers[x.Question] = v

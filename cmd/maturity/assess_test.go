@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/maturity-nl/maturity/internal/store"
 )
@@ -81,54 +79,24 @@ func runWith(args []string, stdin *strings.Reader, stdout, stderr *strings.Build
 // kill the process with SIGKILL, start again, and check that it resumes at
 // the fifth question and that the database holds every answer given.
 func TestAssess_Tmux(t *testing.T) {
-	needTool(t, "tmux", "tmux")
+	term := newTerminals(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "maturity")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	db := filepath.Join(dir, "m.db")
-	socket := filepath.Join(dir, "tmux.sock")
-	tmux := func(args ...string) string {
-		out, err := exec.Command("tmux", append([]string{"-S", socket}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
 	startApp := func() {
-		tmux("new-session", "-d", "-s", "m", "-x", "80", "-y", "24",
-			fmt.Sprintf("exec env MATURITY_DB=%s XDG_DATA_HOME=%s %s assess --department Burgerzaken --respondent Vos", db, dir, bin))
+		term.open("m", 80, 24, fmt.Sprintf("exec env MATURITY_DB=%s XDG_DATA_HOME=%s %s assess --department Burgerzaken --respondent Vos", db, dir, bin))
 	}
-	screen := func(want string) string {
-		deadline := time.Now().Add(10 * time.Second)
-		for {
-			s := tmux("capture-pane", "-p", "-t", "m")
-			if strings.Contains(s, want) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("the screen never showed %q:\n%s", want, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	defer exec.Command("tmux", "-S", socket, "kill-server").Run()
 
 	startApp()
-	screen("vraag 1/48")
+	term.wait("m", "vraag 1/48")
 	for _, step := range [][2]string{{"3", "vraag 2/48"}, {"2", "vraag 3/48"}, {"Down", "› "}, {"Down", "› "}, {"Enter", "vraag 4/48"}, {"d", "vraag 5/48"}} {
-		tmux("send-keys", "-t", "m", step[0])
-		screen(step[1])
+		term.keys("m", step[0])
+		term.wait("m", step[1])
 	}
-	pid, err := strconv.Atoi(strings.TrimSpace(tmux("display-message", "-p", "-t", "m", "#{pane_pid}")))
-	if err != nil {
+	if err := syscall.Kill(term.pid("m"), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	exec.Command("tmux", "-S", socket, "kill-server").Run()
+	exec.Command("tmux", "-S", term.socket, "kill-session", "-t", "m").Run()
 
 	got := storedAnswers(t, db, "Burgerzaken", "Vos")
 	want := map[string]string{"desc-reporting": "3", "desc-definitions": "2", "desc-timeliness": "2", "diag-root-cause": "dk"}
@@ -136,9 +104,9 @@ func TestAssess_Tmux(t *testing.T) {
 		t.Errorf("after SIGKILL the database holds %v; want %v", got, want)
 	}
 	startApp()
-	s := screen("vraag 5/48")
+	s := term.wait("m", "vraag 5/48")
 	if !strings.Contains(s, "Diagnostisch  (1/3 in deze dimensie)") || !strings.Contains(s, "4/48 beantwoord") {
 		t.Errorf("resumed screen:\n%s", s)
 	}
-	tmux("send-keys", "-t", "m", "q")
+	term.keys("m", "q")
 }

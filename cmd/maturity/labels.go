@@ -39,6 +39,7 @@ var labelText = map[string]labels{
 		"answered": "beantwoord", "respondent": "respondent", "saved to": "alles is opgeslagen in",
 		"answering closed": "het antwoorden is gesloten: de groep bespreekt de antwoorden",
 		"revote notice":    "Herstemming: beantwoord de besproken vragen opnieuw (↺ is je eerste stem).",
+		"workshop ended":   "deze workshop is afgelopen: de ronde is gesloten",
 	},
 	"en": {
 		"version": "version", "levels": "Levels", "rules": "Rules",
@@ -65,5 +66,6 @@ var labelText = map[string]labels{
 		"answered": "answered", "respondent": "respondent", "saved to": "everything is saved in",
 		"answering closed": "answering is closed: the group discusses the answers",
 		"revote notice":    "Re-vote: answer the discussed questions again (↺ is your first vote).",
+		"workshop ended":   "this workshop has ended: the round is closed",
 	},
 }

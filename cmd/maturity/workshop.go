@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"net"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -222,8 +224,24 @@ var (
 	_ tui.Announcer   = (*storeRoom)(nil)
 )
 
+// Join opens a participant's session in the workshop's own round. Once
+// the round is closed, those who took part see its results; nobody new
+// joins it.
 func (r *storeRoom) Join(pseudonym string) (tui.Session, error) {
-	s, _, err := openSession(r.ctx, r.e, r.opts, r.st, r.q, r.lang, r.department, pseudonym)
+	a, err := r.st.Assessment(r.ctx, r.assessment)
+	if err != nil {
+		return tui.Session{}, err
+	}
+	if !a.Open() {
+		known, err := r.st.Respondents(r.ctx, r.assessment)
+		if err != nil {
+			return tui.Session{}, err
+		}
+		if !slices.ContainsFunc(known, func(x store.Respondent) bool { return strings.EqualFold(x.Alias, strings.TrimSpace(pseudonym)) }) {
+			return tui.Session{}, errors.New(labelsFor(r.lang)["workshop ended"])
+		}
+	}
+	s, _, err := sessionIn(r.ctx, r.opts, r.st, r.q, r.lang, r.assessment, strings.TrimSpace(pseudonym))
 	return s, err
 }
 

@@ -124,4 +124,15 @@ func TestWorkshopRoom(t *testing.T) {
 	if data.Assessment.Open() || len(data.Notes) != 1 || data.Notes[0].Text != "Besloten: niveau 2" || data.Notes[0].Respondent != "" {
 		t.Errorf("after closing: open %v, notes %+v", data.Assessment.Open(), data.Notes)
 	}
+	// Screens that follow the phase join again after closing: they see the
+	// closed round's results, and no new round is started for them.
+	if s, err := room.Join("anna"); err != nil || !s.Closed || s.Round != a.Round {
+		t.Errorf("anna after closing: closed %v, round %q, %v", s.Closed, s.Round, err)
+	}
+	if _, err := room.Join("zoe"); err == nil || !strings.Contains(err.Error(), "this workshop has ended") {
+		t.Errorf("a newcomer after closing: %v", err)
+	}
+	if latest, err := st.LatestAssessment(ctx, d.Name); err != nil || latest.ID != a.ID {
+		t.Errorf("latest round after closing: %d, %v; want the workshop's %d", latest.ID, err, a.ID)
+	}
 }
