@@ -73,8 +73,25 @@ see results, choose the language.`,
 		newImportCmd(e, opts),
 		newWorkshopCmd(e, opts),
 		newExportCmd(e, opts),
+		newDemoCmd(e, opts),
 	)
+	root.InitDefaultCompletionCmd()
+	refuseUnknownSubcommands(root)
 	return root, state
+}
+
+// refuseUnknownSubcommands makes a group of commands (department,
+// assessment, completion, …) show its help when called alone, and refuse
+// an unknown subcommand as bad usage, where cobra would show the help and
+// exit 0.
+func refuseUnknownSubcommands(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		refuseUnknownSubcommands(sub)
+	}
+	if c.HasParent() && c.HasSubCommands() && !c.Runnable() {
+		c.Args = cobra.NoArgs
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	}
 }
 
 // check validates the global flags before any command runs.

@@ -1,0 +1,363 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/maturity-nl/maturity/internal/demo"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
+	"github.com/maturity-nl/maturity/internal/report"
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/spf13/cobra"
+)
+
+// demoDir is where the demo goes without -o: a folder in the current one.
+const demoDir = "maturity-demo"
+
+// demoOptions are the flags of maturity demo.
+type demoOptions struct {
+	dir                              string
+	departments, respondents, rounds int
+	seed                             uint64
+	force                            bool
+}
+
+func newDemoCmd(e env, opts *globalOptions) *cobra.Command {
+	var o demoOptions
+	cmd := &cobra.Command{
+		Use:   "demo [-o DIR] [--departments N] [--respondents N] [--rounds N] [--seed S] [--force]",
+		Short: "Fill a fresh demo database with a fictional municipality and write sample reports",
+		Long: `Make a fictional municipality, Gemeente Voorbeeldstad, and everything it answered: twelve
+departments under four clusters, two to three rounds each over 2025 and 2026, self-assessments
+and workshops with 4–20 pseudonymous respondents, and the notes of the workshops' discussions.
+The answers show what the model is about: strong descriptive reporting and weak prescriptive
+use, departments whose level is capped by weak governance or readiness, one that improves
+clearly, one whose team disagrees.
+
+It writes a new database, DIR/demo.db — never your own database; --db is refused — and into
+DIR the organisation report and one department's report in Dutch and English, as PDF and
+HTML. DIR is ./` + demoDir + ` unless -o says otherwise. Open the demo with:
+
+  maturity --db ` + demoDir + `/demo.db
+
+The same seed gives the same data and the same reports, byte for byte. --departments,
+--respondents and --rounds make data for scale tests: with --respondents N every round has
+exactly N respondents, and every respondent answers every question (don't know and not
+applicable included). --lang en writes the organisation report in English.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("db") {
+				return badInput("demo writes its own database, %s, and never another: leave out --db (choose the folder with -o)", filepath.Join(o.dir, "demo.db"))
+			}
+			for _, f := range []struct {
+				name    string
+				v, most int
+			}{{"departments", o.departments, demo.MaxDepartments}, {"respondents", o.respondents, demo.MaxRespondents}, {"rounds", o.rounds, demo.MaxRounds}} {
+				if (f.name != "respondents" || cmd.Flags().Changed(f.name)) && (f.v < 1 || f.v > f.most) {
+					return badInput("--%s %d: expected a number from 1 to %d", f.name, f.v, f.most)
+				}
+			}
+			if strings.TrimSpace(o.dir) == "" {
+				return badInput("-o needs a folder")
+			}
+			return runDemo(cmd.Context(), e, opts, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.dir, "output", "o", demoDir, "the folder to write the database and the reports to")
+	f.IntVar(&o.departments, "departments", demo.DefaultDepartments, "departments to assess, under four clusters")
+	f.IntVar(&o.respondents, "respondents", 0, "respondents in every round (default: 4–8 in a self-assessment, 8–20 in a workshop)")
+	f.IntVar(&o.rounds, "rounds", demo.DefaultRounds, "rounds of the programme, spread over 2025 and 2026")
+	f.Uint64Var(&o.seed, "seed", 1, "the seed: the same seed gives the same municipality")
+	f.BoolVar(&o.force, "force", false, "replace a demo already in the folder")
+	return cmd
+}
+
+// demoFile is one report the demo writes: of the organisation, or of a
+// department in a language.
+type demoFile struct {
+	path, what       string
+	department, lang string
+}
+
+// runDemo makes the municipality, stores it in a fresh database and writes
+// the reports.
+func runDemo(ctx context.Context, e env, opts *globalOptions, o demoOptions) error {
+	q, err := resolveQuestionnaire(e, opts, "")
+	if err != nil {
+		return err
+	}
+	lang, err := language(opts, q)
+	if err != nil {
+		return err
+	}
+	m, err := demo.Generate(q, demo.Options{Seed: o.seed, Departments: o.departments, Respondents: o.respondents, Rounds: o.rounds})
+	if err != nil {
+		return err
+	}
+	db := filepath.Join(o.dir, "demo.db")
+	showcase := m.Showcase()
+	org := map[string]string{"nl": "organisatie", "en": "organisation"}[lang]
+	if org == "" {
+		org = "organisation-" + lang
+	}
+	reports := []demoFile{
+		{path: filepath.Join(o.dir, org+".pdf"), what: "every department on one overview"},
+		{path: filepath.Join(o.dir, org+".html"), what: "the same, accessible HTML"},
+	}
+	for _, l := range []string{"nl", "en"} {
+		if !q.HasLanguage(l) {
+			continue
+		}
+		for _, format := range []string{"pdf", "html"} {
+			reports = append(reports, demoFile{
+				path: filepath.Join(o.dir, fmt.Sprintf("rapport-%s-%s.%s", fileName(showcase), l, format)),
+				what: fmt.Sprintf("%s, in %s", showcase, languageName(l)),
+				lang: l, department: showcase,
+			})
+		}
+	}
+	if info, err := os.Stat(o.dir); err == nil && !info.IsDir() {
+		return badInput("-o %s is a file (expected a folder)", o.dir)
+	}
+	if !o.force {
+		for _, path := range append([]string{db}, paths(reports)...) {
+			if _, err := os.Stat(path); err == nil {
+				return badInput("%s already exists: add --force to replace the demo in %s, or choose another folder with -o", path, o.dir)
+			}
+		}
+	}
+	if err := os.MkdirAll(o.dir, 0o755); err != nil {
+		return err
+	}
+	if err := writeDemoDatabase(ctx, q, m, db); err != nil {
+		return err
+	}
+
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	style := report.DefaultStyle()
+	style.Organisation = m.Name
+	for _, r := range reports {
+		if err := writeDemoReport(ctx, e, opts, st, style, r); err != nil {
+			return err
+		}
+	}
+	printDemo(e.stdout, m, o, db, reports)
+	return nil
+}
+
+// writeDemoReport writes one report with the functions maturity report
+// uses.
+func writeDemoReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, style report.Style, r demoFile) error {
+	format := strings.TrimPrefix(filepath.Ext(r.path), ".")
+	if r.department == "" {
+		quiet := e
+		quiet.stdout = io.Discard // the demo lists its files itself
+		return writeOrganisationReport(ctx, quiet, opts, st, r.path, format, style)
+	}
+	lo := *opts
+	lo.lang = r.lang
+	in, err := departmentReport(ctx, st, &lo, r.department, 0)
+	if err != nil {
+		return err
+	}
+	in.Style, in.Organisation = style, style.Organisation
+	write := report.WritePDF
+	if format == "html" {
+		write = report.WriteHTML
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, in); err != nil {
+		return err
+	}
+	return writeFileAtomic(r.path, buf.Bytes())
+}
+
+func paths(files []demoFile) []string {
+	var out []string
+	for _, f := range files {
+		out = append(out, f.path)
+	}
+	return out
+}
+
+func languageName(lang string) string {
+	switch lang {
+	case "nl":
+		return "Dutch"
+	case "en":
+		return "English"
+	}
+	return lang
+}
+
+// writeDemoDatabase stores the municipality in a new database at path. It
+// is written beside path first and renamed into place when complete, so
+// that a failed or interrupted demo leaves no half database behind.
+func writeDemoDatabase(ctx context.Context, q *questionnaire.Questionnaire, m *demo.Municipality, path string) (err error) {
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
+	if err := removeDatabase(tmp); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			removeDatabase(tmp)
+		}
+	}()
+	st, err := store.Open(ctx, tmp)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	// Every timestamp comes from the municipality, none from the clock:
+	// the departments are made on its base date, each round's answers
+	// are given when the round closes.
+	now := demo.BaseDate()
+	st.Now = func() time.Time { return now }
+	for _, d := range m.Departments {
+		if _, err := st.CreateDepartment(ctx, d.Name, d.Parent); err != nil {
+			return err
+		}
+		if len(d.Targets) > 0 {
+			if err := st.SetDepartmentTargets(ctx, d.Name, store.Targets(d.Targets)); err != nil {
+				return err
+			}
+		}
+	}
+	file := storeFile(q)
+	facts := make([]store.RoundFacts, 0, len(m.Rounds))
+	for _, rd := range m.Rounds {
+		rows := make([]store.Row, 0, len(rd.Answers)+len(rd.Notes))
+		for _, a := range rd.Answers {
+			rows = append(rows, store.Row{Department: rd.Department, Assessment: rd.Label, Respondent: a.Respondent, Question: a.Question, Answer: a.Value})
+		}
+		for _, n := range rd.Notes {
+			rows = append(rows, store.Row{Department: rd.Department, Assessment: rd.Label, Question: n.Question, Note: n.Text})
+		}
+		now = rd.Closed
+		if _, err := st.ImportRows(ctx, file, rows); err != nil {
+			return fmt.Errorf("demo round %s of %s: %w", rd.Label, rd.Department, err)
+		}
+		mode := store.ModeSelf
+		if rd.Workshop {
+			mode = store.ModeWorkshop
+		}
+		facts = append(facts, store.RoundFacts{Department: rd.Department, Round: rd.Label, Mode: mode, ClosedAt: rd.Closed})
+	}
+	if err := st.SetRoundFacts(ctx, facts); err != nil {
+		return err
+	}
+	err = st.Close()
+	st = nil
+	if err != nil {
+		return err
+	}
+	if err := removeDatabase(path); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// removeDatabase removes a database file with its WAL and shared-memory
+// files: a WAL left beside a new file of the same name would be read as
+// part of it.
+func removeDatabase(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// printDemo says what the demo holds and where it went.
+func printDemo(w io.Writer, m *demo.Municipality, o demoOptions, db string, reports []demoFile) {
+	clusters := len(m.WithRole(demo.RoleCluster))
+	workshops, notes := 0, 0
+	for _, rd := range m.Rounds {
+		if rd.Workshop {
+			workshops++
+		}
+		notes += len(rd.Notes)
+	}
+	fmt.Fprintf(w, "Made a demo of %s, a fictional municipality (seed %d):\n", m.Name, o.seed)
+	fmt.Fprintf(w, "  %d departments in %d clusters, %d rounds (%d self-assessments, %d workshops), %d answers, %d notes\n",
+		len(m.Departments)-clusters, clusters, len(m.Rounds), len(m.Rounds)-workshops, workshops, m.Answers(), notes)
+	for _, line := range demoStory(m, o.rounds) {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+	fmt.Fprintf(w, "\ndatabase: %s\n", db)
+	width := 0
+	for _, r := range reports {
+		width = max(width, len(r.path))
+	}
+	for i, r := range reports {
+		label := "reports: "
+		if i > 0 {
+			label = "         "
+		}
+		fmt.Fprintf(w, "%s %-*s  %s\n", label, width, r.path, r.what)
+	}
+	fmt.Fprintf(w, "\nOpen it in the terminal:  maturity --db %s\n", db)
+	fmt.Fprintf(w, "Every department's level:  maturity results --db %s\n", db)
+}
+
+// demoStory names the departments that carry the demo's patterns in a
+// programme of the given number of rounds.
+func demoStory(m *demo.Municipality, programme int) []string {
+	var out []string
+	rounds := map[string][]demo.Round{}
+	for _, rd := range m.Rounds {
+		rounds[rd.Department] = append(rounds[rd.Department], rd)
+	}
+	for _, n := range m.WithRole(demo.RoleImproving) {
+		if len(rounds[n]) > 1 {
+			out = append(out, n+" improves clearly from round to round.")
+		}
+	}
+	for _, n := range m.WithRole(demo.RoleDisagreeing) {
+		if rs := rounds[n]; len(rs) > 0 && len(rs[len(rs)-1].Disputed) > 0 {
+			out = append(out, fmt.Sprintf("%s disagrees on %d questions in its latest round.", n, len(rs[len(rs)-1].Disputed)))
+		}
+	}
+	gov, ready := m.WithRole(demo.RoleCappedByGovernance), m.WithRole(demo.RoleCappedByReadiness)
+	if len(gov)+len(ready) > 0 {
+		var parts []string
+		if len(gov) > 0 {
+			parts = append(parts, joinAnd(gov)+" by weak governance")
+		}
+		if len(ready) > 0 {
+			parts = append(parts, joinAnd(ready)+" by weak readiness")
+		}
+		out = append(out, "Capped in level: "+strings.Join(parts, "; ")+".")
+	}
+	for _, n := range m.WithRole(demo.RoleStale) {
+		if len(rounds[n]) == 1 && programme > 1 {
+			out = append(out, n+" has had no assessment in the last 12 months.")
+		}
+	}
+	return out
+}
+
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,375 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/maturity-nl/maturity/internal/demo"
+	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/questionnaires"
+)
+
+// demoOutputs are the files a default demo writes.
+var demoOutputs = []string{"demo.db", "organisatie.pdf", "organisatie.html",
+	"rapport-werk-en-inkomen-nl.pdf", "rapport-werk-en-inkomen-nl.html", "rapport-werk-en-inkomen-en.pdf", "rapport-werk-en-inkomen-en.html"}
+
+// demoSnapshot is what must be identical between two demos of one seed:
+// the export, the rounds with their dates and modes, and every report.
+func demoSnapshot(t *testing.T, vars map[string]string, dir string) map[string][]byte {
+	t.Helper()
+	db := filepath.Join(dir, "demo.db")
+	out := map[string][]byte{
+		"export":      []byte(mustRun(t, vars, "export", "--format", "csv", "--db", db)),
+		"assessments": []byte(mustRun(t, vars, "assessment", "list", "--db", db)),
+	}
+	out["timestamps"] = demoTimestamps(t, db)
+	for _, name := range demoOutputs[1:] {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = b
+	}
+	return out
+}
+
+// demoTimestamps lists every time the database holds of departments,
+// rounds, answers and notes: none may come from the clock.
+func demoTimestamps(t *testing.T, db string) []byte {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var b bytes.Buffer
+	depts, err := st.Departments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range depts {
+		fmt.Fprintln(&b, d.Name, d.CreatedAt)
+	}
+	rounds, err := st.Assessments(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range rounds {
+		data, err := st.LoadAssessment(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, a.Department, a.Round, a.CreatedAt, a.ClosedAt)
+		for _, x := range data.Answers {
+			fmt.Fprintln(&b, x.Respondent, x.Question, x.AnsweredAt)
+		}
+		for _, n := range data.Notes {
+			fmt.Fprintln(&b, n.Question, n.CreatedAt)
+		}
+	}
+	return b.Bytes()
+}
+
+// TestDemo: two demos of the same seed are identical, byte for byte; a
+// demo is not replaced without --force; another seed gives other data.
+func TestDemo(t *testing.T) {
+	vars := home(t)
+	// The user's own database is never touched, wherever it is.
+	own := filepath.Join(t.TempDir(), "own.db")
+	vars["MATURITY_DB"] = own
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	out := mustRun(t, vars, "demo", "-o", a)
+	for _, want := range []string{
+		"Made a demo of Gemeente Voorbeeldstad, a fictional municipality (seed 1):",
+		"12 departments in 4 clusters, 33 rounds",
+		"Werk en Inkomen improves clearly from round to round.",
+		"Wijkteams disagrees on 8 questions in its latest round.",
+		"Capped in level: Openbare Ruimte and Klantcontactcentrum by weak governance; Mobiliteit by weak readiness.",
+		"HR has had no assessment in the last 12 months.",
+		"database: " + filepath.Join(a, "demo.db"),
+		filepath.Join(a, "rapport-werk-en-inkomen-en.html") + "  Werk en Inkomen, in English",
+		"Open it in the terminal:  maturity --db " + filepath.Join(a, "demo.db"),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo said:\n%s\nwant %q", out, want)
+		}
+	}
+	for _, name := range demoOutputs {
+		if info, err := os.Stat(filepath.Join(a, name)); err != nil || info.Size() < 5000 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(own); err == nil {
+		t.Error("the demo created the user's database")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(a, ".*"))
+	if len(leftovers) > 0 {
+		t.Errorf("the demo left %v behind", leftovers)
+	}
+
+	mustRun(t, vars, "demo", "-o", b, "--seed", "1")
+	first := demoSnapshot(t, vars, a)
+	second := demoSnapshot(t, vars, b)
+	for name, x := range first {
+		if !bytes.Equal(x, second[name]) {
+			t.Errorf("%s differs between two demos of seed 1", name)
+		}
+	}
+	if !bytes.Contains(first["assessments"], []byte("2025-02-01")) || !bytes.Contains(first["assessments"], []byte("workshop")) {
+		t.Errorf("rounds:\n%s", first["assessments"])
+	}
+
+	t.Run("refuses to replace without --force", func(t *testing.T) {
+		r := maturity(t, vars, "demo", "-o", a, "--seed", "2")
+		want := filepath.Join(a, "demo.db") + " already exists: add --force to replace the demo in " + a
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("exit %d, stderr %q; want exit 2 and %q", r.code, r.stderr, want)
+		}
+		if again := demoSnapshot(t, vars, a); !bytes.Equal(again["export"], first["export"]) {
+			t.Error("a refused demo changed the database")
+		}
+		// Any file the demo would write counts, not only the database.
+		c := t.TempDir()
+		os.WriteFile(filepath.Join(c, "organisatie.pdf"), []byte("mine"), 0o644)
+		if r := maturity(t, vars, "demo", "-o", c); r.code != 2 || !strings.Contains(r.stderr, "organisatie.pdf already exists") {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	})
+
+	t.Run("another seed, with --force", func(t *testing.T) {
+		mustRun(t, vars, "demo", "-o", a, "--seed", "2", "--force")
+		other := demoSnapshot(t, vars, a)
+		for _, name := range []string{"export", "assessments", "organisatie.pdf", "rapport-werk-en-inkomen-nl.html"} {
+			if bytes.Equal(other[name], first[name]) {
+				t.Errorf("%s of seeds 1 and 2 is the same", name)
+			}
+		}
+		for _, p := range []string{"-wal", "-shm"} {
+			if _, err := os.Stat(filepath.Join(a, "demo.db"+p)); err == nil {
+				t.Errorf("demo.db%s left beside the new database", p)
+			}
+		}
+	})
+}
+
+// TestDemo_Patterns reads the demo's database back and scores it: the
+// patterns the generator planned show in the scores, exactly.
+func TestDemo_Patterns(t *testing.T) {
+	vars := home(t)
+	dir := t.TempDir()
+	mustRun(t, vars, "demo", "-o", dir, "--seed", "5")
+	q, err := questionnaires.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := demo.Generate(q, demo.Options{Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	planned := map[[2]string]demo.Round{}
+	for _, rd := range m.Rounds {
+		planned[[2]string{rd.Department, rd.Label}] = rd
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	depts, err := st.Departments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parents := map[string]string{}
+	for _, d := range depts {
+		parents[d.Name] = d.Parent
+	}
+	for _, d := range m.Departments {
+		if got, ok := parents[d.Name]; !ok || got != d.Parent {
+			t.Errorf("department %s: stored under %q; want %q", d.Name, got, d.Parent)
+		}
+	}
+	rounds, err := st.Assessments(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rounds) != len(m.Rounds) {
+		t.Fatalf("%d rounds stored; want %d", len(rounds), len(m.Rounds))
+	}
+	capped := map[string][]string{}
+	overall := map[string][]float64{}
+	var descriptive, prescriptive float64
+	sc := newScorer(st)
+	for _, a := range rounds {
+		rd, ok := planned[[2]string{a.Department, a.Round}]
+		if !ok {
+			t.Fatalf("unplanned round %s %s", a.Department, a.Round)
+		}
+		wantMode := store.ModeSelf
+		if rd.Workshop {
+			wantMode = store.ModeWorkshop
+		}
+		if a.Mode != wantMode || !a.ClosedAt.Equal(rd.Closed) || a.Open() || !a.Complete {
+			t.Errorf("%s %s: mode %s, closed %s, complete %v; want %s, closed %s, complete", a.Department, a.Round, a.Mode, a.ClosedAt, a.Complete, wantMode, rd.Closed)
+		}
+		s, err := sc.score(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := s.result
+		var flagged []string
+		for _, qr := range r.Questions {
+			if qr.Flagged {
+				flagged = append(flagged, qr.ID)
+			}
+		}
+		if !slices.Equal(flagged, rd.Disputed) {
+			t.Errorf("%s %s: flagged %v; want %v", a.Department, a.Round, flagged, rd.Disputed)
+		}
+		if len(s.data.Notes) != len(rd.Notes) {
+			t.Errorf("%s %s: %d notes; want %d", a.Department, a.Round, len(s.data.Notes), len(rd.Notes))
+		}
+		if r.Overall.Capped {
+			capped[a.Department] = append(capped[a.Department], strings.Join(r.Overall.CappedBy, ","))
+		}
+		overall[a.Department] = append(overall[a.Department], *r.Overall.Score)
+		for _, d := range r.Dimensions {
+			switch d.ID {
+			case "descriptive":
+				descriptive += *d.Score / float64(len(rounds))
+			case "prescriptive":
+				prescriptive += *d.Score / float64(len(rounds))
+			}
+		}
+	}
+	// Capped in every round: two departments by governance, one by readiness.
+	want := map[string][]string{
+		"Openbare Ruimte":     {"governance", "governance", "governance"},
+		"Klantcontactcentrum": {"governance", "governance", "governance"},
+		"Mobiliteit":          {"readiness", "readiness", "readiness"},
+	}
+	if len(capped) != len(want) {
+		t.Errorf("capped: %v; want %v", capped, want)
+	}
+	for name, w := range want {
+		if !slices.Equal(capped[name], w) {
+			t.Errorf("%s capped by %v; want %v", name, capped[name], w)
+		}
+	}
+	imp := overall["Werk en Inkomen"]
+	if len(imp) != 3 || imp[1] <= imp[0] || imp[2] <= imp[1] || imp[2]-imp[0] < 0.8 {
+		t.Errorf("Werk en Inkomen's overall scores %v; want three, each higher, rising by 0.8 or more", imp)
+	}
+	if descriptive < 2.0 || prescriptive >= 1.5 {
+		t.Errorf("mean descriptive %.2f, prescriptive %.2f; want ≥ 2.0 and < 1.5", descriptive, prescriptive)
+	}
+
+	// The department report carries the workshop's Dutch notes, the
+	// organisation report the clusters.
+	var last demo.Round
+	for _, rd := range m.Rounds {
+		if rd.Department == "Werk en Inkomen" {
+			last = rd
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "rapport-werk-en-inkomen-nl.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range last.Notes {
+		if !strings.Contains(string(html), htmlEscape(n.Text)) {
+			t.Errorf("the department report lacks the note %q", n.Text)
+		}
+	}
+	if len(last.Notes) == 0 {
+		t.Error("Werk en Inkomen's last round has no notes")
+	}
+	org, err := os.ReadFile(filepath.Join(dir, "organisatie.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"Gemeente Voorbeeldstad", "Sociaal Domein", "Ruimte", "Dienstverlening", "Bedrijfsvoering", "Wijkteams"} {
+		if !strings.Contains(string(org), c) {
+			t.Errorf("the organisation report lacks %q", c)
+		}
+	}
+}
+
+// htmlEscape is how html/template writes a text.
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
+}
+
+// TestDemo_Scale: with --respondents every round has exactly that many,
+// each answering every question.
+func TestDemo_Scale(t *testing.T) {
+	vars := home(t)
+	dir := t.TempDir()
+	out := mustRun(t, vars, "demo", "-o", dir, "--departments", "20", "--respondents", "5", "--rounds", "1")
+	if !strings.Contains(out, "20 departments in 4 clusters, 20 rounds") || !strings.Contains(out, " 4800 answers") {
+		t.Errorf("demo said:\n%s", out)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rounds, err := st.Assessments(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := 0
+	for _, a := range rounds {
+		if a.Respondents != 5 || !a.Complete {
+			t.Errorf("%s %s: %d respondents, complete %v", a.Department, a.Round, a.Respondents, a.Complete)
+		}
+		answers += a.Answers
+	}
+	if len(rounds) != 20 || answers != 20*5*48 {
+		t.Errorf("%d rounds, %d answers; want 20 and 4800", len(rounds), answers)
+	}
+}
+
+func TestDemo_BadUse(t *testing.T) {
+	vars := home(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--departments", "0"}, "--departments 0: expected a number from 1 to 1000"},
+		{[]string{"--departments", "1001"}, "--departments 1001: expected a number from 1 to 1000"},
+		{[]string{"--respondents", "0"}, "--respondents 0: expected a number from 1 to 100"},
+		{[]string{"--respondents", "101"}, "--respondents 101: expected a number from 1 to 100"},
+		{[]string{"--rounds", "0"}, "--rounds 0: expected a number from 1 to 6"},
+		{[]string{"--rounds", "7"}, "--rounds 7: expected a number from 1 to 6"},
+		{[]string{"--seed", "-1"}, `invalid argument "-1" for "--seed"`},
+		{[]string{"--db", filepath.Join(dir, "x.db")}, "demo writes its own database, " + filepath.Join(dir, "d", "demo.db") + ", and never another: leave out --db"},
+		{[]string{"-o", file}, "-o " + file + " is a file (expected a folder)"},
+		{[]string{"extra"}, `unknown command "extra" for "maturity demo"`},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			args := append([]string{"demo"}, c.args...)
+			if !slices.Contains(c.args, "-o") {
+				args = append(args, "-o", filepath.Join(dir, "d"))
+			}
+			r := maturity(t, vars, args...)
+			if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", r.code, r.stderr, c.want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "d")); err == nil {
+		t.Error("a refused demo created its folder")
+	}
+}
