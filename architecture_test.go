@@ -65,6 +65,10 @@ func TestArchitecture(t *testing.T) {
 			switch {
 			case dir == "internal/scoring" && isOwn && own != "internal/questionnaire":
 				t.Errorf("internal/scoring imports %s: scoring may import only questionnaire", own)
+			case dir == "internal/demo" && isOwn && own != "internal/questionnaire":
+				t.Errorf("internal/demo imports %s: the demo invents data from the questionnaire alone; cmd/maturity stores it", own)
+			case dir == "internal/demo" && (imp == "os" || strings.HasPrefix(imp, "net")):
+				t.Errorf("internal/demo imports %s: the generator is pure; its caller does the I/O", imp)
 			case dir == "internal/questionnaire" && isOwn:
 				t.Errorf("internal/questionnaire imports %s: the definition depends on nothing of ours", own)
 			case dir != "internal/store" && (imp == "database/sql" || strings.HasPrefix(imp, "modernc.org/sqlite")):

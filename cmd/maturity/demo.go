@@ -258,7 +258,11 @@ func writeDemoDatabase(ctx context.Context, q *questionnaire.Questionnaire, m *d
 		if rd.Workshop {
 			mode = store.ModeWorkshop
 		}
-		facts = append(facts, store.RoundFacts{Department: rd.Department, Round: rd.Label, Mode: mode, ClosedAt: rd.Closed})
+		f := store.RoundFacts{Department: rd.Department, Round: rd.Label, Mode: mode, ClosedAt: rd.Closed}
+		for _, a := range rd.Revote {
+			f.SecondVotes = append(f.SecondVotes, store.Answer{Respondent: a.Respondent, Question: a.Question, Value: a.Value})
+		}
+		facts = append(facts, f)
 	}
 	if err := st.SetRoundFacts(ctx, facts); err != nil {
 		return err
@@ -329,6 +333,9 @@ func demoStory(m *demo.Municipality, programme int) []string {
 	for _, n := range m.WithRole(demo.RoleImproving) {
 		if len(rounds[n]) > 1 {
 			out = append(out, n+" improves clearly from round to round.")
+		}
+		if rs := rounds[n]; len(rs) > 0 && len(rs[len(rs)-1].Revote) > 0 {
+			out = append(out, fmt.Sprintf("%s's latest workshop voted again on the %d questions it discussed.", n, len(rs[len(rs)-1].Disputed)))
 		}
 	}
 	for _, n := range m.WithRole(demo.RoleDisagreeing) {

@@ -3,6 +3,8 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
@@ -90,6 +92,9 @@ type Round struct {
 	// Disputed are the questions whose answers were made to diverge (a
 	// spread of at least 2), in questionnaire order.
 	Disputed []string
+	// Revote holds the second votes of a workshop that voted again on its
+	// disputed questions after discussing them; empty for other rounds.
+	Revote []Answer
 }
 
 // Answer is one respondent's answer: 0–4, dk (don't know) or na (not
@@ -295,6 +300,11 @@ func (g generator) rounds(name string, role Role, d department, r *rand.Rand) []
 			p = float64(slot) / float64(all[len(all)-1])
 		}
 		g.answer(&rd, d, p, disputes, role == RoleDisagreeing, r)
+		// The improving department's latest workshop votes again on what
+		// it discussed, and comes closer together.
+		if role == RoleImproving && last && rd.Workshop {
+			revote(&rd, r)
+		}
 		out = append(out, rd)
 	}
 	return out
@@ -374,6 +384,39 @@ func (g generator) split(rd *Round, question string, m float64, camps bool, r *r
 	values[0], values[len(values)-1] = lo, lo+2
 	for i, resp := range rd.Respondents {
 		rd.Answers = append(rd.Answers, Answer{Respondent: resp, Question: question, Value: fmt.Sprint(values[i])})
+	}
+}
+
+// revote gives every respondent a second vote on each disputed question:
+// after the discussion most who stood apart take the group's middle
+// answer and the others come one step towards it, so the spread narrows.
+func revote(rd *Round, r *rand.Rand) {
+	for _, q := range rd.Disputed {
+		var first []Answer
+		var values []int
+		for _, a := range rd.Answers {
+			if a.Question == q {
+				first = append(first, a)
+				if v, err := strconv.Atoi(a.Value); err == nil {
+					values = append(values, v)
+				}
+			}
+		}
+		slices.Sort(values)
+		middle := values[len(values)/2]
+		for _, a := range first {
+			v, err := strconv.Atoi(a.Value)
+			switch {
+			case err != nil || v == middle:
+			case r.Float64() < 0.8:
+				v = middle
+			case v < middle:
+				v++
+			default:
+				v--
+			}
+			rd.Revote = append(rd.Revote, Answer{Respondent: a.Respondent, Question: q, Value: fmt.Sprint(v)})
+		}
 	}
 }
 

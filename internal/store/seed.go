@@ -16,6 +16,10 @@ type RoundFacts struct {
 	// ClosedAt is when the round closed; the zero time keeps the closing
 	// time the import gave it.
 	ClosedAt time.Time
+	// SecondVotes are a workshop's re-vote: respondents' second answers to
+	// the questions it voted on again, which are taken in the order they
+	// first appear here. The first votes stay as imported.
+	SecondVotes []Answer
 }
 
 // SetRoundFacts records the mode and closing time of closed rounds, all in
@@ -60,7 +64,45 @@ func (s *Store) SetRoundFacts(ctx context.Context, facts []RoundFacts) error {
 			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET mode = ?, closed_at = ? WHERE id = ?`, string(f.Mode), closedAt, id); err != nil {
 				return err
 			}
+			if err := seedRevote(ctx, tx, id, f, closedAt); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
+}
+
+// seedRevote stores a closed round's re-vote; the round ended in discussion.
+func seedRevote(ctx context.Context, tx *sql.Tx, id int64, f RoundFacts, at string) error {
+	if len(f.SecondVotes) == 0 {
+		return nil
+	}
+	if f.Mode != ModeWorkshop {
+		return errorf(EINVALID, "round %q of %s is not a workshop: only a workshop votes again", f.Round, f.Department)
+	}
+	position := map[string]int{}
+	for _, v := range f.SecondVotes {
+		if !validValue(v.Value) {
+			return errorf(EINVALID, "second vote %q of %s in round %q of %s is not 0, 1, 2, 3, 4, dk or na", v.Value, v.Respondent, f.Round, f.Department)
+		}
+		if _, ok := position[v.Question]; !ok {
+			position[v.Question] = len(position)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO revote_questions (assessment_id, question, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, id, v.Question, position[v.Question]); err != nil {
+				return err
+			}
+		}
+		var respondent int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM respondents WHERE assessment_id = ? AND alias = ?`, id, v.Respondent).Scan(&respondent)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errorf(ENOTFOUND, "round %q of %s has no respondent %q to vote again", f.Round, f.Department, v.Respondent)
+		}
+		if err != nil {
+			return err
+		}
+		if err := saveVote(ctx, tx, respondent, v.Question, 2, v.Value, at); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE assessments SET phase = ? WHERE id = ?`, string(PhaseDiscussion), id)
+	return err
 }

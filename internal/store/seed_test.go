@@ -45,6 +45,23 @@ func TestStore_SetRoundFacts(t *testing.T) {
 		}
 	})
 
+	t.Run("a workshop's re-vote", func(t *testing.T) {
+		err := s.SetRoundFacts(ctx, []store.RoundFacts{{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeWorkshop,
+			SecondVotes: []store.Answer{{Respondent: "Vos", Question: "desc-reporting", Value: "1"}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, _ := s.Assessments(ctx, "Wijkteams")
+		d, err := s.LoadAssessment(ctx, all[1].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if answersText(d.Answers) != "Vos desc-reporting 1 (2)" || answersText(d.FirstVotes) != "Vos desc-reporting 3 (1)" ||
+			len(d.Revote) != 1 || d.Assessment.Phase != store.PhaseDiscussion {
+			t.Errorf("answers %s, first votes %s, revote %v, phase %s", answersText(d.Answers), answersText(d.FirstVotes), d.Revote, d.Assessment.Phase)
+		}
+	})
+
 	t.Run("refused, and nothing changes", func(t *testing.T) {
 		if _, err := s.CreateDepartment(ctx, "Burgerzaken", ""); err != nil {
 			t.Fatal(err)
@@ -65,6 +82,12 @@ func TestStore_SetRoundFacts(t *testing.T) {
 			{"closed before opened", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeSelf, ClosedAt: time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)},
 				store.EINVALID, "cannot close at 2025-09-30T00:00:00Z, before it opened (2025-10-01T00:00:00Z)"},
 			{"unknown mode", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: "survey"}, store.EINVALID, `mode "survey"`},
+			{"a re-vote of a self-assessment", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeSelf,
+				SecondVotes: []store.Answer{{Respondent: "Vos", Question: "desc-reporting", Value: "2"}}}, store.EINVALID, "only a workshop votes again"},
+			{"a re-vote of a stranger", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeWorkshop,
+				SecondVotes: []store.Answer{{Respondent: "Das", Question: "desc-reporting", Value: "2"}}}, store.ENOTFOUND, `no respondent "Das"`},
+			{"a re-vote out of range", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeWorkshop,
+				SecondVotes: []store.Answer{{Respondent: "Vos", Question: "desc-reporting", Value: "5"}}}, store.EINVALID, `second vote "5"`},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				err := s.SetRoundFacts(ctx, []store.RoundFacts{good, c.bad})
