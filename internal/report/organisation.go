@@ -191,11 +191,18 @@ func (o orgWords) staleHeader() []string {
 }
 
 // staleRows are the departments never assessed or not within StaleMonths.
+// A cluster that is never assessed itself but holds departments is a way
+// of grouping them, not a department without a round.
 func (o orgWords) staleRows() [][]string {
 	limit := o.org.Date.AddDate(0, -o.org.StaleMonths, 0)
+	parents := map[string]bool{}
+	for _, d := range o.org.Departments {
+		parents[d.Parent] = true
+	}
 	var rows [][]string
 	for _, d := range o.org.Departments {
 		switch {
+		case d.Latest == nil && parents[d.Name]:
 		case d.Latest == nil:
 			rows = append(rows, []string{d.Name, d.Parent, o.t["never"]})
 		case d.Latest.Date.Before(limit):

@@ -246,6 +246,10 @@ func TestWriteOrganisationPDF(t *testing.T) {
 			t.Errorf("the organisation report lacks %q", w)
 		}
 	}
+	// The clusters group departments: they are not departments without a round.
+	if n := strings.Count(text, "nooit gemeten"); n != 1 {
+		t.Errorf("%d departments never assessed; want 1, the team (not its clusters)", n)
+	}
 }
 
 // TestWriteOrganisationPDF_300 checks that 300 departments paginate.
