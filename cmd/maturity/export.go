@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -134,6 +136,12 @@ func notTheDatabase(e env, opts *globalOptions, output string) error {
 func writeFileAtomic(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
+		// A folder that does not exist or may not be written: the user's
+		// to fix, and the name to show is theirs, not the temporary one's.
+		var perr *fs.PathError
+		if errors.As(err, &perr) {
+			return badInput("cannot write %s: %v", path, perr.Err)
+		}
 		return err
 	}
 	defer os.Remove(tmp.Name())

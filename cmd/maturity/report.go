@@ -62,6 +62,9 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 			style := report.DefaultStyle()
 			if styleFile != "" {
 				var err error
+				if info, err := os.Stat(styleFile); err == nil && info.IsDir() {
+					return badInput("style file %s is a folder (expected a YAML file)", styleFile)
+				}
 				if style, err = report.LoadStyle(styleFile); err != nil {
 					if os.IsNotExist(err) {
 						return badInput("style file %s does not exist", styleFile)
