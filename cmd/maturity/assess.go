@@ -48,6 +48,9 @@ for answers piped in from a script.`,
 			if e.getenv("ACCESSIBLE") != "" {
 				o.accessible = true
 			}
+			if !o.accessible && !isTerminal(e.stdin) {
+				return badInput("assess needs a terminal; --accessible (or ACCESSIBLE=1) asks the questions as plain numbered prompts, for a screen reader or answers piped in")
+			}
 			return runAssess(cmd.Context(), e, opts, o)
 		},
 	}

@@ -176,6 +176,8 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 		want: "maturity: m.db has schema version 99, newer than this maturity knows (N): use a newer maturity", also: "TestOpen_BadFiles"},
 	{name: "db-read-only", what: "database: a file you may not write, on a command that writes", db: true, run: readOnly, shown: "maturity department add Wmo", code: 2,
 		want: "maturity: m.db is read-only: nothing was saved; check the file's permissions or choose another file with --db", also: "TestOpen_ReadOnly"},
+	{name: "db-cannot-create", what: "database: a new file in a folder you may not write", run: cannotCreate, shown: "maturity --db nieuw.db results", code: 2,
+		want: "maturity: cannot open or create the database nieuw.db: check that its folder may be written, or choose another file with --db"},
 
 	// The command line.
 	{name: "usage-command", what: "an unknown command", args: []string{"rapport"}, code: 2,
@@ -217,10 +219,9 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 		want: "maturity: --set quality=6: level \"6\" is not one of 1, 2, 3, 4, 5", also: "TestTargetsCommand"},
 	{name: "usage-mode", what: "assessment start: an unknown --mode", db: true, args: []string{"assessment", "start", "--department", "Wmo", "--mode", "groep"}, code: 2,
 		want: "maturity: --mode \"groep\": expected self or workshop"},
-	// workshop serve opens the department's round before it listens, so the
-	// round stays open after a bad --listen: the one bad command here that
-	// writes (workshop.go is not this test's to change).
-	{name: "usage-listen", what: "workshop serve: an address that cannot be listened on", db: true, writes: true, args: []string{"workshop", "serve", "--department", "Burgerzaken", "--listen", "127.0.0.1"}, code: 2,
+	{name: "usage-assess-terminal", what: "assess without a terminal", db: true, args: []string{"assess", "--department", "Burgerzaken"}, code: 2,
+		want: "maturity: assess needs a terminal; --accessible (or ACCESSIBLE=1) asks the questions as plain numbered prompts, for a screen reader or answers piped in"},
+	{name: "usage-listen", what: "workshop serve: an address that cannot be listened on", db: true, args: []string{"workshop", "serve", "--department", "Burgerzaken", "--listen", "127.0.0.1"}, code: 2,
 		want: "maturity: cannot listen on 127.0.0.1: listen tcp: address 127.0.0.1: missing port in address"},
 	{name: "usage-local-terminal", what: "workshop local without a terminal", db: true, args: []string{"workshop", "local", "--department", "Burgerzaken"}, code: 2,
 		want: "maturity: workshop local needs a terminal"},
@@ -433,6 +434,32 @@ func readOnly(t *testing.T, bin, dir string) (string, int) {
 	after, _ := os.ReadFile(filepath.Join(shared, "m.db"))
 	if !bytes.Equal(after, b) {
 		t.Error("the read-only database changed")
+	}
+	return strings.TrimSuffix(stderr.String(), "\n"), cmd.ProcessState.ExitCode()
+}
+
+// cannotCreate runs results on a new database in a folder that the user
+// (never root: nobody) may not write.
+func cannotCreate(t *testing.T, bin, dir string) (string, int) {
+	shared, err := os.MkdirTemp("", "maturity-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(shared) })
+	if err := os.Chmod(shared, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--db", "nieuw.db", "results")
+	cmd.Dir = shared
+	cmd.Env = badEnv(shared, "nieuw.db")
+	if os.Geteuid() == 0 {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Run()
+	if entries, _ := os.ReadDir(shared); len(entries) > 0 {
+		t.Errorf("the folder that may not be written holds %d files", len(entries))
 	}
 	return strings.TrimSuffix(stderr.String(), "\n"), cmd.ProcessState.ExitCode()
 }

@@ -125,6 +125,17 @@ type localGate struct{ *storeRoom }
 func (localGate) CheckCode(string) (bool, bool) { return true, false }
 
 func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, listen, code string) error {
+	// Listening comes first: an address that cannot be had opens no round.
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return badInput("cannot listen on %s: %v", listen, err)
+	}
+	serving := false
+	defer func() {
+		if !serving {
+			ln.Close()
+		}
+	}()
 	st, room, a, err := openWorkshop(ctx, e, opts, department)
 	if err != nil {
 		return err
@@ -144,10 +155,6 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", listen)
-	if err != nil {
-		return badInput("cannot listen on %s: %v", listen, err)
-	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	if !workshop.IsLoopback(listen) {
 		fmt.Fprintf(e.stderr, "warning: listening on %s, reachable from other machines: share the code only with the participants\n", listen)
@@ -155,6 +162,7 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, department, li
 	fmt.Fprintf(e.stdout, "workshop for %s, round %s (assessment %d)\n  code:    %s\n  connect: ssh -p %s %s\nstop with ctrl+c; everything is saved as it is given\n",
 		d.Name, a.Round, a.ID, code, port, hostOf(listen))
 	done := make(chan error, 1)
+	serving = true
 	go func() { done <- srv.Serve(ln) }()
 	if isTerminal(e.stdin) && isTerminal(e.stdout) {
 		info := tui.DashboardInfo{Questionnaire: q, Lang: lang, Department: d.Name, Round: a.Round, Code: code,

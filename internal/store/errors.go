@@ -19,6 +19,7 @@ const (
 	ENOTDB    = "not_db"    // the file is not a SQLite database
 	ETOONEW   = "too_new"   // the database was written by a newer maturity
 	EREADONLY = "read_only" // the database file cannot be written
+	ECANTOPEN = "cant_open" // the database file cannot be opened or made
 )
 
 // Error is a problem the user can act on, with a message that says how.
@@ -56,6 +57,8 @@ func translate(path string, err error) error {
 		return errorf(ENOTDB, "%s is not a maturity database (not a SQLite file); choose another file with --db", path)
 	case sqlite3.SQLITE_READONLY:
 		return errorf(EREADONLY, "%s is read-only: nothing was saved; check the file's permissions or choose another file with --db", path)
+	case sqlite3.SQLITE_CANTOPEN:
+		return errorf(ECANTOPEN, "cannot open or create the database %s: check that its folder may be written, or choose another file with --db", path)
 	}
 	return err
 }

@@ -66,6 +66,9 @@ func New(cfg Config) (*Server, error) {
 		cfg.WrongCodeWindow = 10 * time.Minute
 	}
 	s := &Server{cfg: cfg, failures: map[string][]time.Time{}}
+	if err := ensureHostKey(cfg.HostKeyPath); err != nil {
+		return nil, fmt.Errorf("workshop: %w", err)
+	}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
