@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/maturity-nl/maturity/internal/exchange"
+	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -47,29 +48,30 @@ listed with its line number and reason, and nothing is written.`,
 				return badInput("%v", err)
 			}
 			defer f.Close()
-			read := exchange.ReadCSV
+			scan := exchange.ScanCSV
 			switch format {
 			case "csv":
 			case "json":
-				read = exchange.ReadJSON
+				scan = exchange.ScanJSON
 			default:
 				return badInput("--format %q: unknown format (expected csv or json)", format)
-			}
-			rows, err := read(path, f, q)
-			if err != nil {
-				return err
 			}
 			st, err := openStore(cmd.Context(), e, opts)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			stats, err := st.ImportRows(cmd.Context(), storeFile(q), rows)
+			// The rows go to the database as they are read, in one
+			// transaction that a bad row anywhere in the file rolls back.
+			rows := 0
+			stats, err := st.Import(cmd.Context(), storeFile(q), func(add func(store.Row)) error {
+				return scan(path, f, q, func(r store.Row) { rows++; add(r) })
+			})
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "imported %s: %d answers and %d notes in %d rows (new: %d departments, %d rounds, %d respondents) into %s\n",
-				path, stats.Answers, stats.Notes, len(rows), stats.Departments, stats.Assessments, stats.Respondents, st.Path())
+				path, stats.Answers, stats.Notes, rows, stats.Departments, stats.Assessments, stats.Respondents, st.Path())
 			return nil
 		},
 	}

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"math"
 	"strings"
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
@@ -13,14 +14,48 @@ var Columns = []string{"department", "assessment", "respondent", "question", "an
 
 // checker validates rows against a questionnaire and remembers which
 // respondent answered which question, to catch duplicates.
+//
+// It is built for files of millions of rows: a respondent is looked up once
+// per run of rows (files list a respondent's answers together), and what it
+// answered is kept as a list of question numbers, two bytes an answer
+// instead of a map entry of four strings.
 type checker struct {
-	q    *questionnaire.Questionnaire
-	seen map[[4]string]int // department, assessment, respondent, question → line
-	ps   *problems
+	q  *questionnaire.Questionnaire
+	ps *problems
+	// ids numbers the questions, then the dimensions that are not also a
+	// question id: the keys of the duplicate check.
+	ids map[string]int
+	// respondents numbers each respondent (department in lower case,
+	// round, alias); seen[i] is what respondent i wrote on.
+	respondents map[[3]string]int
+	seen        []written
+	// others holds the first line of the rows on other ids (each such
+	// row is a problem already), so that a respondent's list stays short.
+	others map[otherKey]int
+	// last is the previous row's respondent, to skip the map lookup.
+	last struct {
+		department, assessment, respondent string
+		index                              int
+	}
+}
+
+type otherKey struct {
+	respondent int
+	id         string
 }
 
 func newChecker(q *questionnaire.Questionnaire, ps *problems) *checker {
-	return &checker{q: q, seen: map[[4]string]int{}, ps: ps}
+	c := &checker{q: q, ps: ps, ids: map[string]int{}, respondents: map[[3]string]int{}, others: map[otherKey]int{}}
+	for _, qu := range q.Questions() {
+		c.ids[qu.ID] = len(c.ids)
+	}
+	for _, d := range q.Dimensions() {
+		if _, dup := c.ids[d.ID]; !dup {
+			c.ids[d.ID] = len(c.ids)
+		}
+	}
+	c.last.index = -1
+	return c
 }
 
 // check validates one row read at line and returns it normalised; ok is
@@ -67,12 +102,85 @@ func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 		}
 	}
 	if r.Respondent != "" && r.Question != "" {
-		key := [4]string{strings.ToLower(r.Department), r.Assessment, r.Respondent, r.Question}
-		if first, dup := c.seen[key]; dup {
+		if first, dup := c.firstLine(c.respondent(r), r.Question, line); dup {
 			c.ps.add(line, "", "respondent %q answers question %q a second time (first on line %d; expected one row per respondent and question)", r.Respondent, r.Question, first)
-		} else {
-			c.seen[key] = line
 		}
 	}
 	return r, len(c.ps.list)+c.ps.more == before
+}
+
+// respondent returns the number of r's respondent. A department's name is
+// compared ignoring case, as the database does.
+func (c *checker) respondent(r store.Row) int {
+	if l := &c.last; l.index >= 0 && l.respondent == r.Respondent && l.assessment == r.Assessment && l.department == r.Department {
+		return l.index
+	}
+	key := [3]string{strings.ToLower(r.Department), r.Assessment, r.Respondent}
+	i, ok := c.respondents[key]
+	if !ok {
+		// Cloned: a field shares its memory with the whole line read.
+		key = [3]string{strings.Clone(key[0]), strings.Clone(key[1]), strings.Clone(key[2])}
+		i = len(c.seen)
+		c.respondents[key] = i
+		c.seen = append(c.seen, written{})
+	}
+	c.last.department, c.last.assessment, c.last.respondent, c.last.index = r.Department, r.Assessment, r.Respondent, i
+	return i
+}
+
+// firstLine records that respondent wrote on id at line, or, when they did
+// before, returns the line where they first did.
+func (c *checker) firstLine(respondent int, id string, line int) (int, bool) {
+	n, known := c.ids[id]
+	if !known || n > math.MaxUint16 {
+		k := otherKey{respondent, id}
+		if first, dup := c.others[k]; dup {
+			return first, true
+		}
+		c.others[otherKey{respondent, strings.Clone(id)}] = line
+		return 0, false
+	}
+	w := &c.seen[respondent]
+	if first, dup := w.first(uint16(n)); dup {
+		return first, true
+	}
+	w.add(uint16(n), line)
+	return 0, false
+}
+
+// written is what one respondent wrote on: the numbers of the ids in the
+// order first written, and the lines of those rows as runs of consecutive
+// lines. A respondent's rows usually follow each other, so one run covers
+// them all.
+type written struct {
+	ids  []uint16
+	runs []lineRun
+}
+
+// lineRun says that ids[from], ids[from+1], … were written on line, line+1, …
+type lineRun struct {
+	from int
+	line int
+}
+
+// first returns the line where id was first written, if it was.
+func (w *written) first(id uint16) (int, bool) {
+	for i, x := range w.ids {
+		if x == id {
+			k := len(w.runs) - 1
+			for w.runs[k].from > i {
+				k--
+			}
+			return w.runs[k].line + i - w.runs[k].from, true
+		}
+	}
+	return 0, false
+}
+
+func (w *written) add(id uint16, line int) {
+	i := len(w.ids)
+	if k := len(w.runs) - 1; k < 0 || w.runs[k].line+i-w.runs[k].from != line {
+		w.runs = append(w.runs, lineRun{from: i, line: line})
+	}
+	w.ids = append(w.ids, id)
 }

@@ -26,16 +26,29 @@ var bom = []byte("\xef\xbb\xbf")
 // in any order. Any bad row rejects the whole file with an *Error that lists
 // every problem; name is the file name used in it.
 func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.Row, error) {
+	var rows []store.Row
+	if err := ScanCSV(name, r, q, func(row store.Row) { rows = append(rows, row) }); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// ScanCSV reads a file as ReadCSV does, but hands each good row to add as it
+// is read instead of collecting them, so that a caller can keep a large file
+// in a form of its own. Once a row has a problem add is no longer called;
+// the error returned then lists every problem and the caller must drop the
+// rows it was given.
+func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(store.Row)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
 	ps := &problems{}
 	if len(head) == 0 {
 		ps.add(0, "", "is empty (expected the header %s and one row per answer)", strings.Join(Columns, ","))
-		return nil, ps.err(name)
+		return ps.err(name)
 	}
 	if bytes.IndexByte(head, 0) >= 0 || !utf8.Valid(trimPartialRune(head)) {
 		ps.add(0, "", "is not UTF-8 text (expected a CSV file; save it from Excel as \"CSV UTF-8\")")
-		return nil, ps.err(name)
+		return ps.err(name)
 	}
 	if bytes.HasPrefix(head, bom) {
 		br.Discard(len(bom))
@@ -52,15 +65,17 @@ func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.
 	header, err := cr.Read()
 	if err != nil {
 		ps.add(1, "", "cannot read the header: %v", unwrapCSV(err))
-		return nil, ps.err(name)
+		return ps.err(name)
 	}
 	index, ok := columnIndex(header, ps)
 	if !ok {
-		return nil, ps.err(name)
+		return ps.err(name)
 	}
+	// The header's width, before the next Read reuses its slice.
+	width := len(header)
 
 	c := newChecker(q, ps)
-	var rows []store.Row
+	n := 0
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -81,51 +96,75 @@ func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+		if blank(rec) {
 			continue // an empty line, or one of only separators
 		}
-		if len(rec) != len(header) {
-			ps.add(line, "", "has %d fields (expected %d, as in the header)", len(rec), len(header))
+		if len(rec) != width {
+			ps.add(line, "", "has %d fields (expected %d, as in the header)", len(rec), width)
 			continue
 		}
-		if !utf8.ValidString(strings.Join(rec, "")) {
+		if !validUTF8(rec) {
 			ps.add(line, "", "is not UTF-8 text")
 			continue
 		}
 		row, ok := c.check(line, store.Row{
-			Department: rec[index["department"]], Assessment: rec[index["assessment"]], Respondent: rec[index["respondent"]],
-			Question: rec[index["question"]], Answer: rec[index["answer"]], Note: rec[index["note"]],
+			Department: rec[index[0]], Assessment: rec[index[1]], Respondent: rec[index[2]],
+			Question: rec[index[3]], Answer: rec[index[4]], Note: rec[index[5]],
 		})
-		if ok {
-			rows = append(rows, row)
+		if ok && len(ps.list) == 0 {
+			add(row)
+			n++
 		}
 	}
-	return ps.result(name, rows, "has a header but no rows (expected one row per answer)")
+	return ps.done(name, n, "has a header but no rows (expected one row per answer)")
 }
 
-// columnIndex maps each column name to its position in header.
-func columnIndex(header []string, ps *problems) (map[string]int, bool) {
-	index := map[string]int{}
+// blank reports whether every field is empty or white space.
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// validUTF8 reports whether every field is UTF-8 text.
+func validUTF8(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// columnIndex returns the position in header of each of Columns, in their
+// order.
+func columnIndex(header []string, ps *problems) ([6]int, bool) {
+	var index [6]int
+	found := map[string]bool{}
 	ok := true
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
-		_, dup := index[h]
+		c := slices.Index(Columns, h)
 		switch {
 		case h == "":
 			// An unnamed column, as Excel writes for a trailing separator:
 			// its fields are ignored.
-		case !slices.Contains(Columns, h):
+		case c < 0:
 			ps.add(1, "", "unknown column %q in the header (expected %s)", header[i], strings.Join(Columns, ","))
 			ok = false
-		case dup:
+		case found[h]:
 			ps.add(1, "", "column %q appears twice in the header", h)
 			ok = false
 		default:
-			index[h] = i
+			found[h] = true
+			index[c] = i
 		}
 	}
 	for _, c := range Columns {
-		if _, has := index[c]; !has && ok {
+		if !found[c] && ok {
 			ps.add(1, "", "the header lacks column %q (expected %s)", c, strings.Join(Columns, ","))
 			ok = false
 		}

@@ -2,7 +2,10 @@
 // one answer per row: department, assessment, respondent, question, answer,
 // note — as CSV and JSON, and writes workbooks (xlsx) for BI analysts.
 //
-// A file is checked whole against the questionnaire before anything is
-// written: every bad row is reported with its line and reason. It never
-// touches the database itself; it hands store.Row values to the caller.
+// A file is checked whole against the questionnaire: every bad row is
+// reported with its line and reason, and any bad row rejects the file. It
+// never touches the database itself; it hands store.Row values to the
+// caller, all at once (ReadCSV, ReadJSON) or one by one while it reads
+// (ScanCSV, ScanJSON), for a caller that writes them in a transaction that
+// a rejected file rolls back.
 package exchange

@@ -3,6 +3,7 @@ package exchange_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -57,6 +58,13 @@ func TestReadCSV_Bad(t *testing.T) {
 			`x.csv:5: answer: is empty (expected 0, 1, 2, 3, 4, dk or na; a row without an answer needs a note)`}},
 		{"duplicate respondent and question", header + "Burgerzaken,2026-11,r1,desc-reporting,2,\nBurgerzaken,2026-11,r2,desc-reporting,2,\nBurgerzaken,2026-11,r1,desc-reporting,3,\n", []string{
 			`x.csv:4: respondent "r1" answers question "desc-reporting" a second time (first on line 2; expected one row per respondent and question)`}},
+		{"duplicates among other rows, blank lines and a note of two lines", header +
+			"A,1,Vos,desc-reporting,3,\"twee\nregels\"\nA,1,Vos,desc-timeliness,2,\nA,1,Uil,desc-reporting,1,\n\n" +
+			"A,1,Vos,diag-sources,2,\nA,1,Vos,desc-timeliness,2,\nA,1,Vos,diag-sources,1,\nA,1,Vos,desc-reporting,1,\nA,1,Uil,desc-reporting,1,\n", []string{
+			`x.csv:8: respondent "Vos" answers question "desc-timeliness" a second time (first on line 4; expected one row per respondent and question)`,
+			`x.csv:9: respondent "Vos" answers question "diag-sources" a second time (first on line 7; expected one row per respondent and question)`,
+			`x.csv:10: respondent "Vos" answers question "desc-reporting" a second time (first on line 2; expected one row per respondent and question)`,
+			`x.csv:11: respondent "Uil" answers question "desc-reporting" a second time (first on line 5; expected one row per respondent and question)`}},
 		{"wrong number of fields", header + "Burgerzaken,2026-11,r1,desc-reporting,2\n", []string{
 			`x.csv:2: has 5 fields (expected 6, as in the header)`}},
 		{"broken quote", header + "Burgerzaken,2026-11,r1,desc-reporting,2,\"open\n", []string{
@@ -203,5 +211,52 @@ func TestWriteXLSX(t *testing.T) {
 	}
 	if r := got[2]; r[8] != "" || r[9] != "" || r[12] != "none" {
 		t.Errorf("a dimension without score = %v; want empty score and level", r)
+	}
+}
+
+// TestScanCSV: rows are handed over as they are read, until the first
+// problem; duplicates are found across the whole file, whatever the case of
+// the department's name and whether the first row was good.
+func TestScanCSV(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	src := header +
+		"Burgerzaken,2026-11,Vos,desc-reporting,3,\n" +
+		"Burgerzaken,2026-11,Vos,desc-timeliness,2,\n" +
+		"Belastingen,2026-11,Uil,desc-reporting,9,\n" + // line 4: bad
+		"Burgerzaken,2026-11,Vos,quality,,notitie\n" +
+		"burgerzaken,2026-11,Vos,desc-reporting,1,\n" + // line 6: again, other case
+		"Belastingen,2026-11,Uil,desc-reporting,2,\n" + // line 7: again, first was bad
+		"Burgerzaken,2026-11,Vos,quality,,nog een\n" // line 8: a second note on the dimension
+	var got []string
+	err := exchange.ScanCSV("x.csv", strings.NewReader(src), q, func(r store.Row) { got = append(got, r.Question) })
+	want := strings.Join([]string{
+		`x.csv:4: answer: "9" is out of range (expected 0, 1, 2, 3, 4, dk or na)`,
+		`x.csv:6: respondent "Vos" answers question "desc-reporting" a second time (first on line 2; expected one row per respondent and question)`,
+		`x.csv:7: respondent "Uil" answers question "desc-reporting" a second time (first on line 4; expected one row per respondent and question)`,
+		`x.csv:8: respondent "Vos" answers question "quality" a second time (first on line 5; expected one row per respondent and question)`,
+		`x.csv: rejected: nothing was imported`,
+	}, "\n")
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+	if strings.Join(got, ",") != "desc-reporting,desc-timeliness" {
+		t.Errorf("handed over %v; want the two rows before the first problem", got)
+	}
+}
+
+// TestReadJSON_Lines: the line of a problem deep in a file is counted right
+// (lines are counted on from the previous row, not from the start).
+func TestReadJSON_Lines(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&b, "  {\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"r%d\",\n   \"question\": \"desc-reporting\", \"answer\": %d},\n", i, i%5)
+	}
+	b.WriteString("  {\"department\": \"A\", \"assessment\": \"1\", \"respondent\": \"x\", \"question\": \"desc-reporting\", \"answer\": 5}\n]\n")
+	_, err := exchange.ReadJSON("x.json", strings.NewReader(b.String()), q)
+	want := "x.json:2002: answer: \"5\" is out of range (expected 0, 1, 2, 3, 4, dk or na)\nx.json: rejected: nothing was imported"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
 	}
 }

@@ -28,25 +28,47 @@ type jsonRow struct {
 // with the fields department, assessment, respondent, question, answer and
 // note. Problems name the line where the object starts.
 func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.Row, error) {
+	var rows []store.Row
+	if err := ScanJSON(name, r, q, func(row store.Row) { rows = append(rows, row) }); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// ScanJSON reads a file as ReadJSON does, but hands each good row to add as
+// it is read, as ScanCSV does.
+func ScanJSON(name string, r io.Reader, q *questionnaire.Questionnaire, add func(store.Row)) error {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ps := &problems{}
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
 		ps.add(0, "", "is empty (expected a JSON array of rows with %s)", strings.Join(Columns, ", "))
-		return nil, ps.err(name)
+		return ps.err(name)
 	}
-	lineAt := func(off int64) int { return 1 + bytes.Count(src[:min(int(off), len(src))], []byte("\n")) }
+	// lineAt counts lines from where it counted last: offsets only grow
+	// while reading, and counting from the start each time would take
+	// time quadratic in the file.
+	counted, lines := 0, 1
+	lineAt := func(off int64) int {
+		end := min(int(off), len(src))
+		if end < counted {
+			counted, lines = 0, 1
+		}
+		lines += bytes.Count(src[counted:end], []byte("\n"))
+		counted = end
+		return lines
+	}
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.DisallowUnknownFields()
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		ps.add(lineAt(dec.InputOffset()), "", "expected a JSON array of rows (%s)", jsonErr(err, "not an array"))
-		return nil, ps.err(name)
+		return ps.err(name)
 	}
 	c := newChecker(q, ps)
-	var rows []store.Row
+	n := 0
 	for dec.More() {
 		start := dec.InputOffset()
 		// Skip the separator and white space so the line is the object's.
@@ -59,7 +81,7 @@ func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store
 			ps.add(line, "", "%s", jsonErr(err, "not a row object"))
 			var syn *json.SyntaxError
 			if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return nil, ps.err(name)
+				return ps.err(name)
 			}
 			continue
 		}
@@ -69,8 +91,9 @@ func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store
 			continue
 		}
 		row, ok := c.check(line, store.Row{Department: jr.Department, Assessment: jr.Assessment, Respondent: jr.Respondent, Question: jr.Question, Answer: answer, Note: jr.Note})
-		if ok {
-			rows = append(rows, row)
+		if ok && len(ps.list) == 0 {
+			add(row)
+			n++
 		}
 	}
 	if _, err := dec.Token(); err != nil {
@@ -78,7 +101,7 @@ func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store
 	} else if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		ps.add(lineAt(dec.InputOffset()), "", "has more after the array (expected one JSON array of rows and nothing else)")
 	}
-	return ps.result(name, rows, "has no rows (expected one object per answer)")
+	return ps.done(name, n, "has no rows (expected one object per answer)")
 }
 
 // jsonAnswer reads an answer written as a number or a string.

@@ -3,8 +3,6 @@ package exchange
 import (
 	"fmt"
 	"strings"
-
-	"github.com/maturity-nl/maturity/internal/store"
 )
 
 // Problem is one thing wrong in an exchange file.
@@ -71,15 +69,16 @@ func (p *problems) err(file string) error {
 	return &Error{File: file, Problems: p.list, More: p.more}
 }
 
-// result ends the reading of a file: the rows when there was no problem and
-// at least one row, else the problems (noRows says what an empty file lacks).
-func (p *problems) result(file string, rows []store.Row, noRows string) ([]store.Row, error) {
+// done ends the reading of a file that gave n good rows: the problems if
+// there were any, else a problem when there were no rows (noRows says what
+// an empty file lacks), else nil.
+func (p *problems) done(file string, n int, noRows string) error {
 	if err := p.err(file); err != nil {
-		return nil, err
+		return err
 	}
-	if len(rows) == 0 {
+	if n == 0 {
 		p.add(0, "", "%s", noRows)
-		return nil, p.err(file)
+		return p.err(file)
 	}
-	return rows, nil
+	return nil
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"sort"
 )
 
@@ -19,102 +18,6 @@ type Row struct {
 	Note       string
 	// NoteOnDimension says that Question names a dimension.
 	NoteOnDimension bool
-}
-
-// ImportStats counts what an import created and wrote.
-type ImportStats struct {
-	Departments, Assessments, Respondents, Answers, Notes int
-}
-
-// ImportRows writes rows, already checked against q, in one transaction:
-// either every row is stored or none is. Departments and rounds are created
-// as needed; a new round is created closed, since it was gathered elsewhere
-// (reopen it with ReopenAssessment). A round that exists must have been
-// answered on the same questionnaire file. Answers replace earlier ones, so
-// importing the same file twice changes nothing.
-func (s *Store) ImportRows(ctx context.Context, q QuestionnaireFile, rows []Row) (ImportStats, error) {
-	var st ImportStats
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		snap, err := saveQuestionnaire(ctx, tx, q, now)
-		if err != nil {
-			return err
-		}
-		depts := map[string]int64{}
-		rounds := map[[2]string]int64{}
-		resps := map[[3]string]int64{}
-		for _, r := range rows {
-			dID, ok := depts[r.Department]
-			if !ok {
-				d, err := departmentByName(ctx, tx, r.Department)
-				if ErrorCode(err) == ENOTFOUND {
-					d, err = createDepartment(ctx, tx, r.Department, "", now)
-					st.Departments++
-				}
-				if err != nil {
-					return err
-				}
-				dID, depts[r.Department] = d.ID, d.ID
-			}
-			rk := [2]string{r.Department, r.Assessment}
-			aID, ok := rounds[rk]
-			if !ok {
-				var qID int64
-				err := tx.QueryRowContext(ctx, `SELECT id, questionnaire_id FROM assessments WHERE department_id = ? AND round = ?`, dID, r.Assessment).Scan(&aID, &qID)
-				switch {
-				case errors.Is(err, sql.ErrNoRows):
-					if aID, err = createAssessment(ctx, tx, dID, snap.ID, r.Assessment, ModeSelf, s.Now(), true); err != nil {
-						return err
-					}
-					st.Assessments++
-				case err != nil:
-					return err
-				case qID != snap.ID:
-					return errorf(ECONFLICT, "department %q round %q was answered on another questionnaire file than %s version %d; import it with that questionnaire (--questionnaire)",
-						r.Department, r.Assessment, q.Key, q.Version)
-				}
-				rounds[rk] = aID
-			}
-			var respID int64
-			if r.Respondent != "" {
-				pk := [3]string{r.Department, r.Assessment, r.Respondent}
-				if respID, ok = resps[pk]; !ok {
-					resp, added, err := respondent(ctx, tx, aID, r.Respondent, now)
-					if err != nil {
-						return err
-					}
-					if added {
-						st.Respondents++
-					}
-					respID, resps[pk] = resp.ID, resp.ID
-				}
-			}
-			if r.Answer != "" {
-				if !validValue(r.Answer) {
-					return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", r.Answer)
-				}
-				if err := saveAnswer(ctx, tx, respID, r.Question, r.Answer, now); err != nil {
-					return err
-				}
-				st.Answers++
-			}
-			if r.Note != "" {
-				n := NoteInput{AssessmentID: aID, RespondentID: respID, Question: r.Question, Text: r.Note}
-				if r.NoteOnDimension {
-					n.Question, n.Dimension = "", r.Question
-				}
-				if err := saveNote(ctx, tx, n, now); err != nil {
-					return err
-				}
-				st.Notes++
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return ImportStats{}, err
-	}
-	return st, nil
 }
 
 // Rows returns every answer and note of a department ("" for all) in the

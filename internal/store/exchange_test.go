@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -232,5 +234,136 @@ func TestSaveAnswer_ClosedRound(t *testing.T) {
 	wantCode(t, err, store.ECONFLICT, "round 2026-11 of Wmo has been closed")
 	if got, _ := s.Answers(ctx, r.ID); len(got) != 1 {
 		t.Errorf("%d answers after closing; want 1", len(got))
+	}
+}
+
+// TestImport_Streamed: Import writes rows while they are read; a read that
+// fails after many rows — enough for SQLite to spill pages to the WAL before
+// the end — leaves nothing behind, and its error comes first, before any of
+// the store's.
+func TestImport_Streamed(t *testing.T) {
+	file := defaultFile(t)
+	many := func(add func(store.Row)) {
+		for i := 0; i < 60_000; i++ {
+			add(store.Row{Department: fmt.Sprint("Afdeling ", i/4800), Assessment: "2026-11", Respondent: fmt.Sprint("r", i/48),
+				Question: fmt.Sprintf("q%02d", i%48), Answer: "3", Note: map[bool]string{true: "toelichting"}[i%50 == 0]})
+		}
+	}
+	empty := func(t *testing.T, s *store.Store) {
+		t.Helper()
+		ds, _ := s.Departments(ctx)
+		rows, _ := s.Rows(ctx, "")
+		if v, err := s.IntegrityCheck(ctx); err != nil || v != "ok" {
+			t.Errorf("integrity_check = %q, %v", v, err)
+		}
+		if len(ds) != 0 || len(rows) != 0 {
+			t.Errorf("a failed import left %d departments and %d rows", len(ds), len(rows))
+		}
+	}
+	bad := errors.New("x.csv:60002: answer: \"7\" is out of range")
+
+	t.Run("a bad row at the end", func(t *testing.T) {
+		s := openStore(t)
+		_, err := s.Import(ctx, file, func(add func(store.Row)) error { many(add); return bad })
+		if err != bad {
+			t.Fatalf("error = %v; want the reader's", err)
+		}
+		empty(t, s)
+		// The same rows without the bad one go in whole.
+		st, err := s.Import(ctx, file, func(add func(store.Row)) error { many(add); return nil })
+		if err != nil || st != (store.ImportStats{Departments: 13, Assessments: 13, Respondents: 1250, Answers: 60_000, Notes: 1200}) {
+			t.Fatalf("import = %+v, %v", st, err)
+		}
+	})
+
+	t.Run("the file's problems before the store's", func(t *testing.T) {
+		s := openStore(t)
+		if _, err := s.ImportRows(ctx, file, sampleRows[:1]); err != nil {
+			t.Fatal(err)
+		}
+		other := defaultFile(t)
+		other.Source, other.Digest = append([]byte("# v2\n"), other.Source...), "other"
+		// Rows of a round answered on another file: the store refuses them
+		// at the first row, the reader finds a bad row later.
+		_, err := s.Import(ctx, other, func(add func(store.Row)) error {
+			add(sampleRows[0])
+			many(add)
+			return bad
+		})
+		if err != bad {
+			t.Errorf("error = %v; want the reader's", err)
+		}
+		_, err = s.Import(ctx, other, func(add func(store.Row)) error { add(sampleRows[0]); many(add); return nil })
+		wantCode(t, err, store.ECONFLICT, `round "2025-10" was answered on another questionnaire file`)
+		if rows, _ := s.Rows(ctx, ""); len(rows) != 1 {
+			t.Errorf("%d rows after refused imports; want the 1 imported first", len(rows))
+		}
+	})
+
+	t.Run("cancelled", func(t *testing.T) {
+		s := openStore(t)
+		cctx, cancel := context.WithCancel(ctx)
+		_, err := s.Import(cctx, file, func(add func(store.Row)) error {
+			for i := 0; i < 10; i++ {
+				many(add)
+				cancel()
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error = %v; want context.Canceled", err)
+		}
+		empty(t, s)
+	})
+}
+
+// TestImportRows_Invalid: rows the checks of exchange never let through
+// are still refused by the store, and nothing is written.
+func TestImportRows_Invalid(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		row  store.Row
+		msg  string
+	}{
+		{"answer", store.Row{Department: "A", Assessment: "1", Respondent: "r", Question: "q", Answer: "7"}, `answer "7" is not 0, 1, 2, 3, 4, dk or na`},
+		{"answer without respondent", store.Row{Department: "A", Assessment: "1", Question: "q", Answer: "2"}, `answer "2" to q has no respondent`},
+		{"blank alias", store.Row{Department: "A", Assessment: "1", Respondent: "  ", Question: "q", Answer: "2"}, "a respondent needs an alias"},
+		{"blank note of the group", store.Row{Department: "A", Assessment: "1", Question: "q", Note: " "}, "a note needs a text"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openStore(t)
+			_, err := s.ImportRows(ctx, defaultFile(t), append(append([]store.Row(nil), sampleRows...), c.row))
+			wantCode(t, err, store.EINVALID, c.msg)
+			if ds, _ := s.Departments(ctx); len(ds) != 0 {
+				t.Errorf("a refused import left %d departments", len(ds))
+			}
+		})
+	}
+}
+
+// TestImportRows_LastAnswerWins: the store writes answers many to a
+// statement; of two answers to one question the last stays, as when they
+// were written one by one.
+func TestImportRows_LastAnswerWins(t *testing.T) {
+	s := openStore(t)
+	var rows []store.Row
+	for i := 0; i < 200; i++ { // more than one statement's worth
+		rows = append(rows, store.Row{Department: "Wmo", Assessment: "2026-11", Respondent: fmt.Sprint("r", i%3), Question: fmt.Sprintf("q%02d", 50-i%50), Answer: fmt.Sprint(i % 5)})
+	}
+	if _, err := s.ImportRows(ctx, defaultFile(t), rows); err != nil {
+		t.Fatal(err)
+	}
+	want := map[[2]string]string{}
+	for _, r := range rows {
+		want[[2]string{r.Respondent, r.Question}] = r.Answer
+	}
+	got, err := s.Rows(ctx, "Wmo")
+	if err != nil || len(got) != len(want) {
+		t.Fatalf("%d rows, %v; want %d", len(got), err, len(want))
+	}
+	for _, r := range got {
+		if w := want[[2]string{r.Respondent, r.Question}]; r.Answer != w {
+			t.Errorf("%s on %s: %s; want the last answer, %s", r.Respondent, r.Question, r.Answer, w)
+		}
 	}
 }

@@ -1,0 +1,303 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+)
+
+// answersPerInsert is how many answers one INSERT statement writes: one
+// statement per answer spends most of its time outside SQLite's B-tree.
+const answersPerInsert = 64
+
+// importer writes rows inside one transaction with statements prepared
+// once, and remembers the ids of what it found or created.
+type importer struct {
+	// run is the context of the statements: one that watches a context
+	// costs a goroutine each time. Import checks its context between
+	// chunks instead, and the transaction, which watches it too, rolls
+	// back when it ends.
+	run   context.Context
+	tx    *sql.Tx
+	q     QuestionnaireFile
+	snap  Snapshot
+	now   string           // the time written on what is created
+	clock func() time.Time // dates each new round, as StartAssessment does
+	stats ImportStats
+
+	departments map[string]int64 // by name as written
+	rounds      map[roundKey]int64
+	respondents map[respondentKey]int64
+	// newRounds are the rounds this import created: their respondents
+	// are all in respondents, none in the database yet.
+	newRounds map[int64]bool
+	// last is the previous row's round and respondent: files list a
+	// respondent's answers together, so most rows need no lookup.
+	last struct {
+		department, assessment, respondent string
+		round, respondentID                int64
+	}
+
+	findDepartment, addDepartment, findRound, findRespondent, addRespondent *sql.Stmt
+	deleteNote, addNote, countGroupNote, addGroupNote                       *sql.Stmt
+	insertAnswers, insertAnswer                                             *sql.Stmt
+	pending                                                                 []any // ?1 and the answers not yet written
+}
+
+type roundKey struct {
+	department int64
+	label      string
+}
+
+type respondentKey struct {
+	assessment int64
+	alias      string
+}
+
+// upsertAnswer is saveVote's statement for a first vote, for n answers:
+// ?1 is the time, then come respondent, question and answer of each. The
+// others have no number: the driver asks SQLite for the name of every
+// parameter it binds, which walks the list of numbered and named ones, and
+// n numbered parameters would make each statement cost n² steps.
+func upsertAnswer(n int) string {
+	var q strings.Builder
+	q.WriteString(`INSERT INTO answers (answered_at, respondent_id, question, vote, answer) VALUES `)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString("(?1, ?, ?, 1, ?)")
+	}
+	q.WriteString(` ON CONFLICT (respondent_id, question, vote) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`)
+	return q.String()
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now string, clock func() time.Time) (*importer, error) {
+	im := &importer{
+		run: context.WithoutCancel(ctx), tx: tx, q: q, now: now, clock: clock,
+		departments: map[string]int64{}, rounds: map[roundKey]int64{}, respondents: map[respondentKey]int64{}, newRounds: map[int64]bool{},
+		pending: make([]any, 1, 1+3*answersPerInsert),
+	}
+	im.pending[0] = now
+	var err error
+	if im.snap, err = saveQuestionnaire(ctx, tx, q, now); err != nil {
+		return nil, err
+	}
+	for _, p := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&im.findDepartment, `SELECT id FROM departments WHERE name = ? COLLATE NOCASE`},
+		{&im.addDepartment, `INSERT INTO departments (name, parent_id, created_at) VALUES (?, NULL, ?)`},
+		{&im.findRound, `SELECT id, questionnaire_id FROM assessments WHERE department_id = ? AND round = ?`},
+		{&im.findRespondent, `SELECT id FROM respondents WHERE assessment_id = ? AND alias = ?`},
+		{&im.addRespondent, `INSERT INTO respondents (assessment_id, alias, created_at) VALUES (?, ?, ?)`},
+		// The statements of saveNote.
+		{&im.deleteNote, `DELETE FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`},
+		{&im.addNote, `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&im.countGroupNote, `SELECT count(*) FROM notes WHERE assessment_id = ? AND respondent_id IS NULL
+			AND question IS ? AND dimension IS ? AND text = ?`},
+		{&im.addGroupNote, `INSERT INTO notes (assessment_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?)`},
+		{&im.insertAnswers, upsertAnswer(answersPerInsert)},
+		{&im.insertAnswer, upsertAnswer(1)},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.query)
+		if err != nil {
+			im.close()
+			return nil, err
+		}
+		*p.stmt = stmt
+	}
+	return im, nil
+}
+
+func (im *importer) close() {
+	for _, s := range []*sql.Stmt{im.findDepartment, im.addDepartment, im.findRound, im.findRespondent, im.addRespondent,
+		im.deleteNote, im.addNote, im.countGroupNote, im.addGroupNote, im.insertAnswers, im.insertAnswer} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// row stores one row: its department, round and respondent when new, its
+// answer and its note.
+func (im *importer) row(r Row) error {
+	l := &im.last
+	if l.round == 0 || r.Department != l.department || r.Assessment != l.assessment {
+		aID, err := im.round(r.Department, r.Assessment)
+		if err != nil {
+			return err
+		}
+		// The strings are kept for one row only, so they need no copy.
+		l.department, l.assessment, l.round, l.respondent, l.respondentID = r.Department, r.Assessment, aID, "", 0
+	}
+	aID := l.round
+	var respID int64
+	if r.Respondent != "" {
+		if l.respondentID == 0 || r.Respondent != l.respondent {
+			id, err := im.respondent(aID, r.Respondent)
+			if err != nil {
+				return err
+			}
+			l.respondent, l.respondentID = r.Respondent, id
+		}
+		respID = l.respondentID
+	}
+	if r.Answer != "" {
+		if !validValue(r.Answer) {
+			return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", r.Answer)
+		}
+		if respID == 0 {
+			return errorf(EINVALID, "answer %q to %s has no respondent", r.Answer, r.Question)
+		}
+		if err := im.answer(respID, r.Question, r.Answer); err != nil {
+			return err
+		}
+	}
+	if r.Note != "" {
+		n := NoteInput{AssessmentID: aID, RespondentID: respID, Question: r.Question, Text: r.Note}
+		if r.NoteOnDimension {
+			n.Question, n.Dimension = "", r.Question
+		}
+		if err := im.note(n); err != nil {
+			return err
+		}
+		im.stats.Notes++
+	}
+	return nil
+}
+
+// round returns the id of a department's round, finding or creating it
+// and the department.
+func (im *importer) round(department, label string) (int64, error) {
+	dID, err := im.department(department)
+	if err != nil {
+		return 0, err
+	}
+	k := roundKey{dID, label}
+	if id, ok := im.rounds[k]; ok {
+		return id, nil
+	}
+	var aID, qID int64
+	err = im.findRound.QueryRowContext(im.run, dID, label).Scan(&aID, &qID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if aID, err = createAssessment(im.run, im.tx, dID, im.snap.ID, label, ModeSelf, im.clock(), true); err != nil {
+			return 0, err
+		}
+		im.newRounds[aID] = true
+		im.stats.Assessments++
+	case err != nil:
+		return 0, err
+	case qID != im.snap.ID:
+		return 0, errorf(ECONFLICT, "department %q round %q was answered on another questionnaire file than %s version %d; import it with that questionnaire (--questionnaire)",
+			department, label, im.q.Key, im.q.Version)
+	}
+	im.rounds[roundKey{dID, strings.Clone(label)}] = aID
+	return aID, nil
+}
+
+// department returns the id of a department, creating it when new; names
+// are compared ignoring case, as departmentByName does.
+func (im *importer) department(name string) (int64, error) {
+	if id, ok := im.departments[name]; ok {
+		return id, nil
+	}
+	var id int64
+	err := im.findDepartment.QueryRowContext(im.run, strings.TrimSpace(name)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		var res sql.Result
+		if res, err = im.addDepartment.ExecContext(im.run, name, im.now); err == nil {
+			id, err = res.LastInsertId()
+			im.stats.Departments++
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	im.departments[strings.Clone(name)] = id
+	return id, nil
+}
+
+// respondent returns the id of a respondent of round aID, adding them when
+// new, as respondent does.
+func (im *importer) respondent(aID int64, alias string) (int64, error) {
+	alias = strings.TrimSpace(alias)
+	if alias == "" {
+		return 0, errorf(EINVALID, "a respondent needs an alias (a pseudonym)")
+	}
+	k := respondentKey{aID, alias}
+	if id, ok := im.respondents[k]; ok {
+		return id, nil
+	}
+	var id int64
+	if !im.newRounds[aID] {
+		err := im.findRespondent.QueryRowContext(im.run, aID, alias).Scan(&id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	if id == 0 {
+		res, err := im.addRespondent.ExecContext(im.run, aID, alias, im.now)
+		if err != nil {
+			return 0, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+		im.stats.Respondents++
+	}
+	im.respondents[respondentKey{aID, strings.Clone(alias)}] = id
+	return id, nil
+}
+
+// answer queues a first vote; they are written answersPerInsert at a time.
+func (im *importer) answer(respID int64, question, value string) error {
+	im.pending = append(im.pending, respID, question, value)
+	im.stats.Answers++
+	if len(im.pending) == cap(im.pending) {
+		if _, err := im.insertAnswers.ExecContext(im.run, im.pending...); err != nil {
+			return err
+		}
+		im.pending = im.pending[:1]
+	}
+	return nil
+}
+
+// flush writes the answers still queued.
+func (im *importer) flush() error {
+	for p := im.pending[1:]; len(p) > 0; p = p[3:] {
+		if _, err := im.insertAnswer.ExecContext(im.run, im.now, p[0], p[1], p[2]); err != nil {
+			return err
+		}
+	}
+	im.pending = im.pending[:1]
+	return nil
+}
+
+// note stores a note as saveNote does.
+func (im *importer) note(n NoteInput) error {
+	q, d := nullable(n.Question), nullable(n.Dimension)
+	text := strings.TrimSpace(n.Text)
+	if n.RespondentID == 0 {
+		if text == "" {
+			return errorf(EINVALID, "a note needs a text")
+		}
+		// The same note of the group is kept once, so importing a file
+		// twice does not double it.
+		var exists int
+		if err := im.countGroupNote.QueryRowContext(im.run, n.AssessmentID, q, d, text).Scan(&exists); err != nil || exists > 0 {
+			return err
+		}
+		_, err := im.addGroupNote.ExecContext(im.run, n.AssessmentID, q, d, text, im.now)
+		return err
+	}
+	if _, err := im.deleteNote.ExecContext(im.run, n.AssessmentID, n.RespondentID, q, d); err != nil || text == "" {
+		return err
+	}
+	_, err := im.addNote.ExecContext(im.run, n.AssessmentID, n.RespondentID, q, d, text, im.now)
+	return err
+}
