@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync"
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
@@ -53,6 +54,7 @@ func scoreAssessment(ctx context.Context, st *store.Store, id int64) (scored, er
 // rounds share one file, and parsing it costs more than scoring a round.
 type scorer struct {
 	st     *store.Store
+	mu     sync.Mutex                              // rounds may be scored at once
 	parsed map[string]*questionnaire.Questionnaire // by digest
 }
 
@@ -67,13 +69,9 @@ func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
 		return scored{}, err
 	}
 	a := data.Assessment
-	q, ok := s.parsed[a.Questionnaire.Digest]
-	if !ok {
-		q, err = questionnaire.Parse(fmt.Sprintf("%s version %d (as stored with assessment %d)", a.Questionnaire.Key, a.Questionnaire.Version, a.ID), data.Definition)
-		if err != nil {
-			return scored{}, fmt.Errorf("the stored questionnaire of assessment %d no longer loads: %w", a.ID, err)
-		}
-		s.parsed[a.Questionnaire.Digest] = q
+	q, err := s.questionnaire(a, data.Definition)
+	if err != nil {
+		return scored{}, err
 	}
 	in := scoring.Input{AssessmentTargets: data.AssessmentTargets, DepartmentTargets: data.DepartmentTargets, Revote: data.Revote}
 	if in.Answers, err = scoringAnswers(data.Answers); err == nil {
@@ -83,6 +81,21 @@ func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
 		return scored{}, fmt.Errorf("assessment %d: %w", a.ID, err)
 	}
 	return scored{q: q, data: data, result: scoring.Score(q, in)}, nil
+}
+
+// questionnaire parses the file a round was answered on, once per file.
+func (s *scorer) questionnaire(a store.Assessment, definition []byte) (*questionnaire.Questionnaire, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if q, ok := s.parsed[a.Questionnaire.Digest]; ok {
+		return q, nil
+	}
+	q, err := questionnaire.Parse(fmt.Sprintf("%s version %d (as stored with assessment %d)", a.Questionnaire.Key, a.Questionnaire.Version, a.ID), definition)
+	if err != nil {
+		return nil, fmt.Errorf("the stored questionnaire of assessment %d no longer loads: %w", a.ID, err)
+	}
+	s.parsed[a.Questionnaire.Digest] = q
+	return q, nil
 }
 
 // scoringAnswers reads stored answers as scoring's values.

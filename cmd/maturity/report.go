@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/spf13/cobra"
@@ -182,6 +185,35 @@ func reportRound(s scored) report.Round {
 // organisation report lists it as having no recent assessment.
 const staleMonths = 12
 
+// orgDepartment is a department with its latest round and the previous
+// one on the same questionnaire.
+func orgDepartment(ctx context.Context, st *store.Store, sc *scorer, q *questionnaire.Questionnaire, n treeNode) (report.OrgDepartment, error) {
+	od := report.OrgDepartment{Name: n.Name, Parent: n.Parent, Depth: n.depth}
+	rounds, err := st.Assessments(ctx, n.Name)
+	if err != nil || len(rounds) == 0 {
+		return od, err
+	}
+	k := len(rounds)
+	s, err := sc.score(ctx, rounds[k-1].ID)
+	if err != nil {
+		return od, err
+	}
+	latest := reportRound(s)
+	od.Latest, od.Comparable = &latest, s.q.ID == q.ID
+	for i := k - 2; i >= 0; i-- {
+		if rounds[i].Questionnaire.Key == rounds[k-1].Questionnaire.Key {
+			p, err := sc.score(ctx, rounds[i].ID)
+			if err != nil {
+				return od, err
+			}
+			prev := reportRound(p)
+			od.Previous = &prev
+			break
+		}
+	}
+	return od, nil
+}
+
 // writeOrganisationReport gathers every department's last two rounds and
 // writes the organisation report.
 func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output, format string, style report.Style) error {
@@ -206,37 +238,37 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 			org.Date = d.CreatedAt
 		}
 	}
-	var newest time.Time
+	// Every department's rounds are read and scored on all cores: reading
+	// the answers is most of the report's time, and readers do not wait
+	// for each other.
+	tree := departmentTree(depts)
+	org.Departments = make([]report.OrgDepartment, len(tree))
+	errs := make([]error, len(tree))
 	sc := newScorer(st)
-	for _, n := range departmentTree(depts) {
-		od := report.OrgDepartment{Name: n.Name, Parent: n.Parent, Depth: n.depth}
-		rounds, err := st.Assessments(ctx, n.Name)
-		if err != nil {
-			return err
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), 4) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				org.Departments[i], errs[i] = orgDepartment(ctx, st, sc, q, tree[i])
+			}
+		}()
+	}
+	for i := range tree {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var newest time.Time
+	for i, od := range org.Departments {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		if k := len(rounds); k > 0 {
-			s, err := sc.score(ctx, rounds[k-1].ID)
-			if err != nil {
-				return err
-			}
-			latest := reportRound(s)
-			od.Latest, od.Comparable = &latest, s.q.ID == q.ID
-			if latest.Date.After(newest) {
-				newest = latest.Date
-			}
-			for i := k - 2; i >= 0; i-- {
-				if rounds[i].Questionnaire.Key == rounds[k-1].Questionnaire.Key {
-					p, err := sc.score(ctx, rounds[i].ID)
-					if err != nil {
-						return err
-					}
-					prev := reportRound(p)
-					od.Previous = &prev
-					break
-				}
-			}
+		if od.Latest != nil && od.Latest.Date.After(newest) {
+			newest = od.Latest.Date
 		}
-		org.Departments = append(org.Departments, od)
 	}
 	if !newest.IsZero() {
 		org.Date = newest

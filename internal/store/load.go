@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 )
 
 // AssessmentData is everything scoring and the views need of one round.
@@ -44,6 +45,8 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, e
 	for _, q := range d.Revote {
 		revoted[q] = true
 	}
+	var lastAt string
+	var lastTime time.Time
 	rows, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.vote, x.answer, x.answered_at FROM answers x
 		JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = ? ORDER BY r.alias, x.question, x.vote`, id)
 	if err != nil {
@@ -56,7 +59,12 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, e
 			rows.Close()
 			return d, err
 		}
-		a.AnsweredAt = parseTime(at)
+		// Answers saved or imported together share their time: parse each
+		// time once, not once per answer.
+		if at != lastAt {
+			lastAt, lastTime = at, parseTime(at)
+		}
+		a.AnsweredAt = lastTime
 		if a.Vote == 1 && revoted[a.Question] {
 			d.FirstVotes = append(d.FirstVotes, a)
 		}
