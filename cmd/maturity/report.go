@@ -126,7 +126,9 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 			return report.Department{}, badInput("assessment %d belongs to %s, not to %s", id, a.Department, department)
 		}
 	}
-	s, err := scoreAssessment(ctx, st, id)
+	// One scorer for this round and the earlier ones: they share a file.
+	sc := newScorer(st)
+	s, err := sc.score(ctx, id)
 	if err != nil {
 		return report.Department{}, err
 	}
@@ -147,7 +149,6 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 	if err != nil {
 		return report.Department{}, err
 	}
-	sc := newScorer(st)
 	for _, earlier := range all {
 		if earlier.ID == a.ID {
 			break
