@@ -114,14 +114,21 @@ func scoringAnswers(stored []store.Answer) ([]scoring.Answer, error) {
 // openInteractive opens what answering needs: the database, the
 // questionnaire in use and the language to show it in.
 func openInteractive(ctx context.Context, e env, opts *globalOptions) (*store.Store, *questionnaire.Questionnaire, string, error) {
-	q, err := resolveQuestionnaire(e, opts, "")
-	if err != nil {
-		return nil, nil, "", err
-	}
-	lang, err := language(opts, q)
+	q, lang, err := questionnaireInUse(e, opts)
 	if err != nil {
 		return nil, nil, "", err
 	}
 	st, err := openStore(ctx, e, opts)
 	return st, q, lang, err
+}
+
+// questionnaireInUse is the command's questionnaire (--questionnaire, else
+// the default) and the language to show it in.
+func questionnaireInUse(e env, opts *globalOptions) (*questionnaire.Questionnaire, string, error) {
+	q, err := resolveQuestionnaire(e, opts, "")
+	if err != nil {
+		return nil, "", err
+	}
+	lang, err := language(opts, q)
+	return q, lang, err
 }

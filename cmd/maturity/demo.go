@@ -91,11 +91,7 @@ type demoFile struct {
 // runDemo makes the municipality, stores it in a fresh database and writes
 // the reports.
 func runDemo(ctx context.Context, e env, opts *globalOptions, o demoOptions) error {
-	q, err := resolveQuestionnaire(e, opts, "")
-	if err != nil {
-		return err
-	}
-	lang, err := language(opts, q)
+	q, lang, err := questionnaireInUse(e, opts)
 	if err != nil {
 		return err
 	}

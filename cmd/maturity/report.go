@@ -218,11 +218,7 @@ func orgDepartment(ctx context.Context, st *store.Store, sc *scorer, q *question
 // writeOrganisationReport gathers every department's last two rounds and
 // writes the organisation report.
 func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st *store.Store, output, format string, style report.Style) error {
-	q, err := resolveQuestionnaire(e, opts, "")
-	if err != nil {
-		return err
-	}
-	lang, err := language(opts, q)
+	q, lang, err := questionnaireInUse(e, opts)
 	if err != nil {
 		return err
 	}
