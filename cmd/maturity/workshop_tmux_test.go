@@ -54,7 +54,7 @@ func TestWorkshop_TmuxSSH(t *testing.T) {
 	term.keys("fac", "Space")
 	term.wait("fac", "› ↺ How does the department report")
 	term.keys("fac", "r")
-	term.wait("fac", "Re-vote on 1 questions opened.")
+	term.wait("fac", "Re-vote on one question opened.")
 	for _, p := range people {
 		s := term.wait(p.name, "question 1/1")
 		if !strings.Contains(s, "Re-vote:") || !strings.Contains(s, "↺ "+p.first) {

@@ -189,6 +189,9 @@ func (w words) revoteSentence() string {
 		return ""
 	}
 	s := w.t.f("revote_intro", len(w.res.Revotes))
+	if len(w.res.Revotes) == 1 {
+		s = w.t["revote_intro_one"]
+	}
 	if len(w.revoteRows()) < len(w.res.Revotes) {
 		s += " " + w.t.f("revote_hidden", w.q.Rules.AnonymityThreshold)
 	}

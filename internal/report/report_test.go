@@ -317,7 +317,7 @@ func TestWritePDF_Revote(t *testing.T) {
 	in.Round.Result = scoring.Score(q, scoring.Input{Answers: final, Revote: []string{id}, FirstVotes: first})
 	text := strings.Join(strings.Fields(pdfText(t, render(t, in))), " ")
 	want := "Herstemming na de bespreking"
-	if !strings.Contains(text, want) || !strings.Contains(text, "over 1 vraag/vragen") || !strings.Contains(text, "Beide stemmen zijn bewaard.") {
+	if !strings.Contains(text, want) || !strings.Contains(text, "opnieuw over één vraag.") || !strings.Contains(text, "Beide stemmen zijn bewaard.") {
 		t.Fatalf("the PDF has no re-vote section %q", want)
 	}
 	row := regexp.MustCompile(id + `\s.*?\s4\s+1\s+2\.25\s+2\.50`)

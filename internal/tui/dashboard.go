@@ -242,6 +242,9 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				}
 				d.phase, d.err = PhaseRevote, nil
 				d.saved = fmt.Sprintf(d.t["revote started"], len(qs))
+				if len(qs) == 1 {
+					d.saved = d.t["revote started one"]
+				}
 			}
 			return d, d.refresh()
 		case " ":

@@ -166,7 +166,7 @@ func TestDashboard_Revote(t *testing.T) {
 	var opened string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		opened += string(b)
-		return strings.Contains(opened, "Re-vote on 1 questions opened.") && strings.Contains(opened, "0/1")
+		return strings.Contains(opened, "Re-vote on one question opened.") && strings.Contains(opened, "0/1")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	f.answer("anna", map[string]scoring.Value{"a": 2})
 	f.answer("bert", map[string]scoring.Value{"a": 3})
