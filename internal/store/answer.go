@@ -146,7 +146,25 @@ func (s *Store) SaveNote(ctx context.Context, n NoteInput) error {
 	})
 }
 
-func saveNote(ctx context.Context, tx *sql.Tx, n NoteInput, now string) error {
+// The statements saveNote runs; an import prepares them once.
+const (
+	sqlCountGroupNote = `SELECT count(*) FROM notes WHERE assessment_id = ? AND respondent_id IS NULL
+		AND question IS ? AND dimension IS ? AND text = ?`
+	sqlAddGroupNote = `INSERT INTO notes (assessment_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?)`
+	sqlDeleteNote   = `DELETE FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`
+	sqlAddNote      = `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`
+)
+
+var noteStatements = []string{sqlCountGroupNote, sqlAddGroupNote, sqlDeleteNote, sqlAddNote}
+
+// runner runs statements by their text: a transaction, or the statements
+// an import prepared.
+type runner interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func saveNote(ctx context.Context, tx runner, n NoteInput, now string) error {
 	q, d := nullable(n.Question), nullable(n.Dimension)
 	text := strings.TrimSpace(n.Text)
 	if n.RespondentID == 0 {
@@ -156,20 +174,16 @@ func saveNote(ctx context.Context, tx *sql.Tx, n NoteInput, now string) error {
 		// The same note of the group is kept once, so importing a file twice
 		// does not double it.
 		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM notes WHERE assessment_id = ? AND respondent_id IS NULL
-			AND question IS ? AND dimension IS ? AND text = ?`, n.AssessmentID, q, d, text).Scan(&exists); err != nil || exists > 0 {
+		if err := tx.QueryRowContext(ctx, sqlCountGroupNote, n.AssessmentID, q, d, text).Scan(&exists); err != nil || exists > 0 {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO notes (assessment_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?)`,
-			n.AssessmentID, q, d, text, now)
+		_, err := tx.ExecContext(ctx, sqlAddGroupNote, n.AssessmentID, q, d, text, now)
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`,
-		n.AssessmentID, n.RespondentID, q, d); err != nil || text == "" {
+	if _, err := tx.ExecContext(ctx, sqlDeleteNote, n.AssessmentID, n.RespondentID, q, d); err != nil || text == "" {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		n.AssessmentID, n.RespondentID, q, d, text, now)
+	_, err := tx.ExecContext(ctx, sqlAddNote, n.AssessmentID, n.RespondentID, q, d, text, now)
 	return err
 }
 

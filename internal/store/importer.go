@@ -41,9 +41,9 @@ type importer struct {
 	}
 
 	findDepartment, addDepartment, findRound, findRespondent, addRespondent *sql.Stmt
-	deleteNote, addNote, countGroupNote, addGroupNote                       *sql.Stmt
 	insertAnswers, insertAnswer                                             *sql.Stmt
-	pending                                                                 []any // ?1 and the answers not yet written
+	notes                                                                   prepared // saveNote's statements
+	pending                                                                 []any    // ?1 and the answers not yet written
 }
 
 type roundKey struct {
@@ -94,12 +94,6 @@ func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now strin
 		{&im.findRound, `SELECT id, questionnaire_id FROM assessments WHERE department_id = ? AND round = ?`},
 		{&im.findRespondent, `SELECT id FROM respondents WHERE assessment_id = ? AND alias = ?`},
 		{&im.addRespondent, `INSERT INTO respondents (assessment_id, alias, created_at) VALUES (?, ?, ?)`},
-		// The statements of saveNote.
-		{&im.deleteNote, `DELETE FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`},
-		{&im.addNote, `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&im.countGroupNote, `SELECT count(*) FROM notes WHERE assessment_id = ? AND respondent_id IS NULL
-			AND question IS ? AND dimension IS ? AND text = ?`},
-		{&im.addGroupNote, `INSERT INTO notes (assessment_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?)`},
 		{&im.insertAnswers, upsertAnswer(answersPerInsert)},
 		{&im.insertAnswer, upsertAnswer(1)},
 	} {
@@ -110,16 +104,51 @@ func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now strin
 		}
 		*p.stmt = stmt
 	}
+	im.notes = prepared{tx: tx, stmts: map[string]*sql.Stmt{}}
+	for _, query := range noteStatements {
+		stmt, err := tx.PrepareContext(ctx, query)
+		if err != nil {
+			im.close()
+			return nil, err
+		}
+		im.notes.stmts[query] = stmt
+	}
 	return im, nil
 }
 
 func (im *importer) close() {
 	for _, s := range []*sql.Stmt{im.findDepartment, im.addDepartment, im.findRound, im.findRespondent, im.addRespondent,
-		im.deleteNote, im.addNote, im.countGroupNote, im.addGroupNote, im.insertAnswers, im.insertAnswer} {
+		im.insertAnswers, im.insertAnswer} {
 		if s != nil {
 			s.Close()
 		}
 	}
+	for _, s := range im.notes.stmts {
+		s.Close()
+	}
+}
+
+// prepared runs the statements prepared for it, and any other as its
+// transaction does.
+type prepared struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt // by their text
+}
+
+var _ runner = prepared{}
+
+func (p prepared) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s, ok := p.stmts[query]; ok {
+		return s.ExecContext(ctx, args...)
+	}
+	return p.tx.ExecContext(ctx, query, args...)
+}
+
+func (p prepared) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s, ok := p.stmts[query]; ok {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return p.tx.QueryRowContext(ctx, query, args...)
 }
 
 // row stores one row: its department, round and respondent when new, its
@@ -162,7 +191,7 @@ func (im *importer) row(r Row) error {
 		if r.NoteOnDimension {
 			n.Question, n.Dimension = "", r.Question
 		}
-		if err := im.note(n); err != nil {
+		if err := saveNote(im.run, im.notes, n, im.now); err != nil {
 			return err
 		}
 		im.stats.Notes++
@@ -276,28 +305,4 @@ func (im *importer) flush() error {
 	}
 	im.pending = im.pending[:1]
 	return nil
-}
-
-// note stores a note as saveNote does.
-func (im *importer) note(n NoteInput) error {
-	q, d := nullable(n.Question), nullable(n.Dimension)
-	text := strings.TrimSpace(n.Text)
-	if n.RespondentID == 0 {
-		if text == "" {
-			return errorf(EINVALID, "a note needs a text")
-		}
-		// The same note of the group is kept once, so importing a file
-		// twice does not double it.
-		var exists int
-		if err := im.countGroupNote.QueryRowContext(im.run, n.AssessmentID, q, d, text).Scan(&exists); err != nil || exists > 0 {
-			return err
-		}
-		_, err := im.addGroupNote.ExecContext(im.run, n.AssessmentID, q, d, text, im.now)
-		return err
-	}
-	if _, err := im.deleteNote.ExecContext(im.run, n.AssessmentID, n.RespondentID, q, d); err != nil || text == "" {
-		return err
-	}
-	_, err := im.addNote.ExecContext(im.run, n.AssessmentID, n.RespondentID, q, d, text, im.now)
-	return err
 }
