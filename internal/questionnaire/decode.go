@@ -468,10 +468,20 @@ func (d *decoder) levels(n ast.Node, path string) []Text {
 }
 
 func (d *decoder) rules(n ast.Node, path string, r *Rules) {
+	var stageAt, legacyAt ast.Node
 	d.object(n, path, "scoring rules", []spec{
+		{"stage_level", false, func(n ast.Node, p string) {
+			stageAt = n
+			if v, ok := d.number(n, p, MinLevel, MaxLevel, false, "a level from 1 to 5"); ok {
+				r.StageLevel = v
+			}
+		}},
+		// Files written before the one scale gave the stage threshold as
+		// a score on 0–4: the same point on the level scale is one higher.
 		{"stage_threshold", false, func(n ast.Node, p string) {
-			if v, ok := d.number(n, p, 0, 4, false, "a score from 0 to 4"); ok {
-				r.StageThreshold = v
+			legacyAt = n
+			if v, ok := d.number(n, p, 0, 4, false, "a score from 0 to 4 (the legacy form of stage_level, which is 1–5)"); ok {
+				r.StageLevel = v + 1
 			}
 		}},
 		{"foundation_cap", false, func(n ast.Node, p string) {
@@ -479,8 +489,9 @@ func (d *decoder) rules(n ast.Node, path string, r *Rules) {
 				r.FoundationCap = v
 			}
 		}},
+		{"minimum_cap", false, func(n ast.Node, p string) { d.minimumCap(n, p, r) }},
 		{"consensus_spread", false, func(n ast.Node, p string) {
-			if v, ok := d.integer(n, p, 1, 4, "a whole number of answer points from 1 to 4"); ok {
+			if v, ok := d.integer(n, p, 1, MaxLevel-MinLevel, "a whole number of levels from 1 to 4"); ok {
 				r.ConsensusSpread = v
 			}
 		}},
@@ -495,6 +506,30 @@ func (d *decoder) rules(n ast.Node, path string, r *Rules) {
 			}
 		}},
 	})
+	if stageAt != nil && legacyAt != nil {
+		line, _ := position(stageAt)
+		d.problem(legacyAt, join(path, "stage_threshold"), "is given beside stage_level on line %d (expected one of them: stage_level, 1–5)", line)
+	}
+}
+
+// minimumCap reads the level an unmet legal minimum caps maturity at, or
+// false for no cap; true is the default cap.
+func (d *decoder) minimumCap(n ast.Node, path string, r *Rules) {
+	const expected = "a level from 1 to 5, or false to switch the cap off"
+	switch v := d.resolve(n).(type) {
+	case *ast.BoolNode:
+		if !v.Value {
+			r.MinimumCap = 0
+		} else {
+			r.MinimumCap = DefaultRules().MinimumCap
+		}
+	case *ast.IntegerNode:
+		if l, ok := d.integer(n, path, MinLevel, MaxLevel, expected); ok {
+			r.MinimumCap = l
+		}
+	default:
+		d.problem(n, path, "is %s (expected %s)", valueOf(v), expected)
+	}
 }
 
 func (d *decoder) groups(n ast.Node, path string) []*Group {
@@ -625,19 +660,32 @@ func (d *decoder) questions(n ast.Node, path string) []*Question {
 				}
 			}},
 			{"options", true, func(n ast.Node, p string) { q.Options = d.options(n, p) }},
+			{"minimum", false, func(n ast.Node, p string) { q.Minimum = d.minimum(n, p) }},
 		})
 		out = append(out, q)
 	}
 	return out
 }
 
+// minimum decodes a legal minimum: the level required, its basis in law or
+// a binding norm, and the action that meets it, each text in every language.
+func (d *decoder) minimum(n ast.Node, path string) *Minimum {
+	m := &Minimum{}
+	d.object(n, path, "a legal minimum: level, basis, action", []spec{
+		{"level", true, func(n ast.Node, p string) { m.Level, _ = d.integer(n, p, MinLevel, MaxLevel, "the level the law requires, from 1 to 5") }},
+		{"basis", true, func(n ast.Node, p string) { m.Basis = d.text(n, p) }},
+		{"action", true, func(n ast.Node, p string) { m.Action = d.text(n, p) }},
+	})
+	return m
+}
+
 func (d *decoder) options(n ast.Node, path string) []Text {
-	items, ok := d.list(n, path, "a list of exactly 5 options, scored 0–4 in order")
+	items, ok := d.list(n, path, "a list of exactly 5 options, levels 1–5 in order")
 	if !ok {
 		return nil
 	}
 	if len(items) != OptionCount {
-		d.problem(n, path, "has %d options (expected exactly 5, scored 0–4 in order)", len(items))
+		d.problem(n, path, "has %d options (expected exactly 5: levels 1–5 in order)", len(items))
 	}
 	out := make([]Text, 0, len(items))
 	for i, it := range items {

@@ -6,7 +6,8 @@ import (
 )
 
 // Questionnaire is a validated maturity model: groups of dimensions of
-// questions, each question answered on five anchored options scored 0–4.
+// questions, each question answered on five anchored options, option k being
+// level k of the one scale 1–5.
 type Questionnaire struct {
 	ID          string   `json:"id"`
 	Version     int      `json:"version"`
@@ -31,12 +32,16 @@ type Questionnaire struct {
 
 // Rules are the scoring parameters a questionnaire may override.
 type Rules struct {
-	// StageThreshold is the score (0–4) every stage up to the reached one must meet.
-	StageThreshold float64 `json:"stage_threshold"`
+	// StageLevel is the score (1–5) every stage up to the reached one must
+	// reach. A legacy file's stage_threshold (0–4) reads as threshold + 1.
+	StageLevel float64 `json:"stage_level"`
 	// FoundationCap limits the maturity level to one above the weaker of the
 	// governance and readiness groups.
 	FoundationCap bool `json:"foundation_cap"`
-	// ConsensusSpread is the spread (max − min, in answer points) from which a
+	// MinimumCap is the highest maturity level (1–5) while any legal minimum
+	// is unmet; 0 when the file switches the cap off (minimum_cap: false).
+	MinimumCap int `json:"minimum_cap"`
+	// ConsensusSpread is the spread (max − min, in levels) from which a
 	// question is flagged for discussion.
 	ConsensusSpread int `json:"consensus_spread"`
 	// AnonymityThreshold is the number of respondents below which no
@@ -48,7 +53,7 @@ type Rules struct {
 
 // DefaultRules are the rules of a questionnaire that states none.
 func DefaultRules() Rules {
-	return Rules{StageThreshold: 2.0, FoundationCap: true, ConsensusSpread: 2, AnonymityThreshold: 3, DefaultTarget: 4}
+	return Rules{StageLevel: 3, FoundationCap: true, MinimumCap: 2, ConsensusSpread: 2, AnonymityThreshold: 3, DefaultTarget: 4}
 }
 
 // GroupKind marks the role a group plays in scoring.
@@ -94,16 +99,31 @@ type Question struct {
 	Text   Text    `json:"text"`
 	Help   Text    `json:"help,omitempty"`
 	Weight float64 `json:"weight"`
-	// Options are the five anchored answers, scored 0–4 in this order.
-	Options   []Text     `json:"options"`
+	// Options are the five anchored answers: Options[k-1] is level k.
+	Options []Text `json:"options"`
+	// Minimum is the level the law or a binding norm requires of this
+	// question's practice; nil when none does.
+	Minimum   *Minimum   `json:"minimum,omitempty"`
 	Dimension *Dimension `json:"-"`
+}
+
+// Minimum is a legal minimum: the level a question's score must reach, the
+// law or norm that requires it, and the action that meets it.
+type Minimum struct {
+	Level  int  `json:"level"`
+	Basis  Text `json:"basis"`
+	Action Text `json:"action"`
 }
 
 // OptionCount is the number of anchored options every question has.
 const OptionCount = 5
 
-// MaxLevel is the highest maturity level; levels run from 1 to MaxLevel.
-const MaxLevel = 5
+// MinLevel and MaxLevel bound the one scale: levels run from 1 to 5, and
+// every score, target and minimum is on it.
+const (
+	MinLevel = 1
+	MaxLevel = 5
+)
 
 // Text is a user-facing text in each language of the questionnaire.
 type Text map[string]string
@@ -174,6 +194,18 @@ func (q *Questionnaire) GroupNames(ids []string, lang string) []string {
 		}
 	}
 	return names
+}
+
+// Minimums returns the questions that declare a legal minimum, in
+// questionnaire order.
+func (q *Questionnaire) Minimums() []*Question {
+	var out []*Question
+	for _, x := range q.qs {
+		if x.Minimum != nil {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // StageGroup returns the group of kind stages, or nil when there is none.

@@ -105,7 +105,8 @@ func TestParse_DutchOnly(t *testing.T) {
 	if got := strings.Join(q.Languages, ","); got != "nl" {
 		t.Errorf("languages = %s; want nl", got)
 	}
-	want := questionnaire.Rules{StageThreshold: 2.5, FoundationCap: false, ConsensusSpread: 2, AnonymityThreshold: 3, DefaultTarget: 4}
+	// The file gives the legacy stage_threshold 2.5 (0–4): stage level 3.5.
+	want := questionnaire.Rules{StageLevel: 3.5, FoundationCap: false, MinimumCap: 2, ConsensusSpread: 2, AnonymityThreshold: 3, DefaultTarget: 4}
 	if q.Rules != want {
 		t.Errorf("rules = %+v; want %+v", q.Rules, want)
 	}

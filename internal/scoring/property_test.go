@@ -35,7 +35,7 @@ func randomAnswers(rng *rand.Rand, q *questionnaire.Questionnaire, n int) []scor
 			case p < 18:
 				v = scoring.NotApplicable
 			default:
-				v = scoring.Value(rng.IntN(5))
+				v = scoring.Value(1 + rng.IntN(5))
 			}
 			out = append(out, scoring.Answer{Respondent: fmt.Sprint("r", r), Question: x.ID, Value: v})
 		}
@@ -51,17 +51,50 @@ func notLower(a, b *float64) bool {
 	return b != nil && *b >= *a-1e-12
 }
 
+// withMinimums returns q with legal minimums declared on every seventh
+// question, at levels 2–4, so that the properties cover the minimum cap on
+// models that declare none of their own.
+func withMinimums(q *questionnaire.Questionnaire) *questionnaire.Questionnaire {
+	for i, x := range q.Questions() {
+		if i%7 == 3 {
+			x.Minimum = &questionnaire.Minimum{Level: 2 + i%3, Basis: questionnaire.Text{"en": "law"}, Action: questionnaire.Text{"en": "act"}}
+		}
+	}
+	return q
+}
+
+// models are the questionnaires the properties run over: the shipped
+// default and a five-level model written elsewhere, each also with legal
+// minimums added.
+func models(t *testing.T) map[string]func() *questionnaire.Questionnaire {
+	t.Helper()
+	out := map[string]func() *questionnaire.Questionnaire{
+		"default":               func() *questionnaire.Questionnaire { return defaultQuestionnaire(t) },
+		"default with minimums": func() *questionnaire.Questionnaire { return withMinimums(defaultQuestionnaire(t)) },
+	}
+	if externalAvailable() {
+		out["uk-dma"] = func() *questionnaire.Questionnaire { return externalQuestionnaire(t) }
+		out["uk-dma with minimums"] = func() *questionnaire.Questionnaire { return withMinimums(externalQuestionnaire(t)) }
+	}
+	return out
+}
+
 // TestProperty_RaisingAnAnswerNeverLowersAnything raises one scored answer
-// by one point, many times over random answer sets, and checks that no
+// by one level, many times over random answer sets, and checks that no
 // score, level or stage goes down and no gap goes up.
 func TestProperty_RaisingAnAnswerNeverLowersAnything(t *testing.T) {
-	q := defaultQuestionnaire(t)
+	for name, model := range models(t) {
+		t.Run(name, func(t *testing.T) { raisingNeverLowers(t, model()) })
+	}
+}
+
+func raisingNeverLowers(t *testing.T, q *questionnaire.Questionnaire) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := 0; trial < 400; trial++ {
 		as := randomAnswers(rng, q, 1+rng.IntN(8))
 		var raisable []int
 		for i, a := range as {
-			if a.Value.Scored() && a.Value < 4 {
+			if a.Value.Scored() && a.Value < 5 {
 				raisable = append(raisable, i)
 			}
 		}
@@ -102,7 +135,7 @@ func TestProperty_RaisingAnAnswerNeverLowersAnything(t *testing.T) {
 }
 
 // TestProperty_StageIsGated checks on random answer sets that every stage up
-// to the reached one meets the threshold and that the blocker does not.
+// to the reached one reaches the stage level and that the blocker does not.
 func TestProperty_StageIsGated(t *testing.T) {
 	q := defaultQuestionnaire(t)
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -112,8 +145,8 @@ func TestProperty_StageIsGated(t *testing.T) {
 		st := r.Stage
 		reachedCounts[st.ReachedIndex]++
 		for i, step := range st.Steps {
-			if i < st.ReachedIndex && (!step.Met || step.Score == nil || *step.Score < st.Threshold-1e-9) {
-				t.Fatalf("trial %d: stage %s counted as reached under the threshold: %+v", trial, step.Dimension, st)
+			if i < st.ReachedIndex && (!step.Met || step.Score == nil || *step.Score < st.StageLevel-1e-9) {
+				t.Fatalf("trial %d: stage %s counted as reached under the stage level: %+v", trial, step.Dimension, st)
 			}
 			if i == st.ReachedIndex && (step.Met || st.BlockedBy != step.Dimension) {
 				t.Fatalf("trial %d: blocker is %q, want %s: %+v", trial, st.BlockedBy, step.Dimension, st)
@@ -126,9 +159,135 @@ func TestProperty_StageIsGated(t *testing.T) {
 			t.Fatalf("trial %d: level %d above the cap %d", trial, r.Overall.Level, r.Overall.Cap)
 		}
 	}
-	// Uniform random answers hover around 2.0, so the ladder must have been
+	// Uniform random answers hover around 3.0, so the ladder must have been
 	// seen both blocked at the start and climbed past it.
 	if reachedCounts[0] == 0 || reachedCounts[0] == 500 {
 		t.Errorf("random answers never exercised both sides of the first stage: %v", reachedCounts)
 	}
+}
+
+// TestProperty_Contract checks the scoring contract's invariants on random
+// answer sets of every model: the maturity level is the lowest of the
+// overall level and the caps, every interval holds its score within 1–5,
+// confidence follows its rule, figures are visible only by the anonymity
+// rule, and what to do first keeps its order.
+func TestProperty_Contract(t *testing.T) {
+	for name, model := range models(t) {
+		t.Run(name, func(t *testing.T) {
+			q := model()
+			rng := rand.New(rand.NewPCG(5, 6))
+			seen := map[scoring.RecommendationKind]int{}
+			for trial := 0; trial < 300; trial++ {
+				r := scoring.Score(q, scoring.Input{Answers: randomAnswers(rng, q, 1+rng.IntN(12))})
+				what := fmt.Sprintf("trial %d", trial)
+				checkContract(t, what, q, r)
+				for _, rec := range r.Recommendations {
+					seen[rec.Kind]++
+				}
+			}
+			if q.StageGroup() != nil && (seen[scoring.FromStage] == 0 || seen[scoring.FromGap] == 0) {
+				t.Errorf("random answers never gave a stage or gap step: %v", seen)
+			}
+			if len(q.Minimums()) > 0 && seen[scoring.FromMinimum] == 0 {
+				t.Errorf("random answers never left a minimum unmet: %v", seen)
+			}
+		})
+	}
+}
+
+func checkContract(t *testing.T, what string, q *questionnaire.Questionnaire, r scoring.Result) {
+	t.Helper()
+	o := r.Overall
+	if o.Score == nil {
+		return
+	}
+	want := scoring.Level(*o.Score)
+	if o.Cap > 0 {
+		want = min(want, o.Cap)
+	}
+	if o.MinimumCap > 0 {
+		want = min(want, o.MinimumCap)
+	}
+	if o.Level != want || o.UncappedLevel != scoring.Level(*o.Score) {
+		t.Fatalf("%s: level %d (uncapped %d) from score %v, caps %d and %d; want %d", what, o.Level, o.UncappedLevel, *o.Score, o.Cap, o.MinimumCap, want)
+	}
+	unmet := 0
+	for _, m := range r.Minimums {
+		qs := r.Questions[index(q, m.Question)].Score
+		switch {
+		case qs == nil && m.Status != scoring.MinimumUnknown,
+			qs != nil && *qs < float64(m.Level)-1e-9 && m.Status != scoring.MinimumUnmet,
+			qs != nil && *qs >= float64(m.Level)-1e-9 && m.Status != scoring.MinimumMet:
+			t.Fatalf("%s: minimum %+v with score %v", what, m, qs)
+		}
+		if m.Status == scoring.MinimumUnmet {
+			unmet++
+		}
+	}
+	if (unmet > 0 && q.Rules.MinimumCap > 0) != (o.MinimumCap > 0) {
+		t.Fatalf("%s: %d unmet minimums, minimum cap %d", what, unmet, o.MinimumCap)
+	}
+	estimates := []scoring.Estimate{o.Estimate}
+	scores := []*float64{o.Score}
+	for _, d := range r.Dimensions {
+		estimates, scores = append(estimates, d.Estimate), append(scores, d.Score)
+	}
+	for i, e := range estimates {
+		s := scores[i]
+		if e.Interval != nil && (s == nil || e.Interval.Low > *s+1e-9 || e.Interval.High < *s-1e-9 || e.Interval.Low < 1 || e.Interval.High > 5) {
+			t.Fatalf("%s: interval %+v around %v", what, e.Interval, s)
+		}
+		if (e.HalfWidth != nil) != (s != nil && e.Respondents >= 2) {
+			t.Fatalf("%s: half-width %v with %d respondents", what, e.HalfWidth, e.Respondents)
+		}
+		if e.Confidence != scoring.ConfidenceOf(s != nil, e.Respondents, e.HalfWidth, e.DontKnowShare) {
+			t.Fatalf("%s: confidence %s", what, e.Confidence)
+		}
+	}
+	for _, x := range r.Questions {
+		if x.Visible != (x.N >= q.Rules.AnonymityThreshold || (r.Respondents == 1 && x.N > 0)) {
+			t.Fatalf("%s: question %s with %d answers of %d respondents visible = %v", what, x.ID, x.N, r.Respondents, x.Visible)
+		}
+	}
+	// What to do first: the unmet minimums first, in questionnaire order;
+	// then no dimension twice; the last step by falling gap × weight.
+	i := 0
+	for ; i < len(r.Recommendations) && r.Recommendations[i].Kind == scoring.FromMinimum; i++ {
+	}
+	if i != unmet {
+		t.Fatalf("%s: %d minimum steps first, %d unmet", what, i, unmet)
+	}
+	dims := map[string]bool{}
+	last := -1.0
+	for _, rec := range r.Recommendations[i:] {
+		if rec.Kind == scoring.FromMinimum || dims[rec.Dimension] || rec.Gap <= 0 {
+			t.Fatalf("%s: recommendations %+v", what, r.Recommendations)
+		}
+		dims[rec.Dimension] = true
+		if rec.Kind == scoring.FromGap {
+			if last >= 0 && rec.Priority > last {
+				t.Fatalf("%s: gap steps out of order: %+v", what, r.Recommendations)
+			}
+			last = rec.Priority
+		} else if last >= 0 {
+			t.Fatalf("%s: a %s step after the gap steps: %+v", what, rec.Kind, r.Recommendations)
+		}
+		if rec.Kind == scoring.FromStage && rec.Dimension != r.Stage.BlockedBy {
+			t.Fatalf("%s: stage step %s, blocker %s", what, rec.Dimension, r.Stage.BlockedBy)
+		}
+	}
+	for _, d := range r.Dimensions {
+		if d.Gap > 0 && !dims[d.ID] {
+			t.Fatalf("%s: %s has gap %d and no step", what, d.ID, d.Gap)
+		}
+	}
+}
+
+func index(q *questionnaire.Questionnaire, question string) int {
+	for i, x := range q.Questions() {
+		if x.ID == question {
+			return i
+		}
+	}
+	return -1
 }

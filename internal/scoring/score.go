@@ -7,19 +7,6 @@ import (
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 )
 
-// Value is one answer: 0–4 for an anchored option, or DontKnow or
-// NotApplicable, which are counted but never scored.
-type Value int8
-
-// Answers that carry no score.
-const (
-	DontKnow      Value = -1
-	NotApplicable Value = -2
-)
-
-// Scored reports whether v is one of the options 0–4.
-func (v Value) Scored() bool { return v >= 0 && int(v) < questionnaire.OptionCount }
-
 // Answer is one respondent's answer to one question.
 type Answer struct {
 	Respondent string
@@ -41,29 +28,36 @@ type Input struct {
 }
 
 // epsilon absorbs floating-point error in weighted means, so that a score
-// that is 2.5 by hand is never treated as 2.4999999.
+// that is 3.0 by hand is never treated as 2.9999999.
 const epsilon = 1e-9
 
-// Level returns the maturity level 1–5 of a score on the 0–4 scale: the
-// nearest anchor, halves rounded up.
+// Level returns the level 1–5 a score has reached: ⌊score + 1e-9⌋, so 2.9
+// is level 2 ("almost 3") and 3.0 is level 3.
 func Level(score float64) int {
-	l := 1 + int(math.Floor(score+0.5+epsilon))
-	return min(max(l, 1), questionnaire.MaxLevel)
+	l := int(math.Floor(score + epsilon))
+	return min(max(l, questionnaire.MinLevel), questionnaire.MaxLevel)
 }
 
-// ConfidenceOf grades the evidence behind a dimension score: high from six
-// respondents with at most 20% don't-know, medium from three with at most
-// 40%, low below that, none without a score. The share of don't-know is
-// taken over scored and don't-know answers; not-applicable is left out.
-func ConfidenceOf(respondents, answered, dontKnow int) Confidence {
-	if answered == 0 {
+// reaches reports whether a score reaches a level, with the same tolerance
+// as Level.
+func reaches(score, level float64) bool { return score+epsilon >= level }
+
+// ConfidenceOf grades how far a score can be trusted from the respondents
+// behind it (n_r), the half-width h of its interval (nil below two
+// respondents) and the share of don't-know answers: high from five
+// respondents with h ≤ 0.5 and at most 20% don't know, medium from three
+// with h ≤ 1.0 and at most 40%, low otherwise, none without a score.
+func ConfidenceOf(hasScore bool, respondents int, halfWidth *float64, dontKnowShare float64) Confidence {
+	if !hasScore {
 		return ConfidenceNone
 	}
-	share := float64(dontKnow) / float64(answered+dontKnow)
+	within := func(n int, h, share float64) bool {
+		return respondents >= n && halfWidth != nil && *halfWidth <= h+epsilon && dontKnowShare <= share+epsilon
+	}
 	switch {
-	case respondents >= 6 && share <= 0.2+epsilon:
+	case within(5, 0.5, 0.2):
 		return ConfidenceHigh
-	case respondents >= 3 && share <= 0.4+epsilon:
+	case within(3, 1.0, 0.4):
 		return ConfidenceMedium
 	}
 	return ConfidenceLow
@@ -81,17 +75,19 @@ func Score(q *questionnaire.Questionnaire, in Input) Result {
 		}
 	}
 	res := Result{Respondents: len(respondents)}
+	visible := visibility(q, res.Respondents)
 
 	questionScores := map[string]*float64{}
 	for _, qu := range q.Questions() {
-		qr := questionResult(qu, byQuestion[qu.ID], q.Rules.ConsensusSpread)
+		qr := questionResult(qu, byQuestion[qu.ID], q.Rules.ConsensusSpread, visible)
 		questionScores[qu.ID] = qr.Score
 		res.Questions = append(res.Questions, qr)
 	}
 
+	own := respondentScores(q, byQuestion)
 	dimScores := map[string]*float64{}
 	for _, d := range q.Dimensions() {
-		dr := dimensionResult(q, d, byQuestion, questionScores, in)
+		dr := dimensionResult(q, d, byQuestion, questionScores, own[d.ID], in)
 		dimScores[d.ID] = dr.Score
 		res.Dimensions = append(res.Dimensions, dr)
 	}
@@ -107,16 +103,25 @@ func Score(q *questionnaire.Questionnaire, in Input) Result {
 		res.Groups = append(res.Groups, GroupResult{ID: g.ID, Kind: string(g.Kind), Score: s, Level: levelOf(s)})
 	}
 
-	res.Overall = overall(q, weightedMean(all), res.Groups)
+	res.Minimums = minimums(q, questionScores)
+	res.Overall = overall(q, weightedMean(all), res.Groups, res.Minimums)
+	res.Overall.Estimate = overallEstimate(q, res.Overall.Score, own, res.Dimensions)
 	res.Stage = stage(q, dimScores)
-	res.Recommendations = recommendations(q, res.Dimensions)
-	res.Revotes = revotes(q, in, byQuestion)
+	res.Recommendations = recommendations(q, res)
+	res.Revotes = revotes(q, in, byQuestion, visible)
 	return res
+}
+
+// visibility is the anonymity rule: people see a question's figures from
+// the anonymity threshold of scored answers on, or when the round has
+// exactly one respondent (whose answers are then the round's).
+func visibility(q *questionnaire.Questionnaire, respondents int) func(n int) bool {
+	return func(n int) bool { return n >= q.Rules.AnonymityThreshold || (respondents == 1 && n > 0) }
 }
 
 // revotes compares each re-voted question's first vote with the final
 // answers, so that a reader sees how far the discussion narrowed the spread.
-func revotes(q *questionnaire.Questionnaire, in Input, final map[string]map[string]Value) []RevoteResult {
+func revotes(q *questionnaire.Questionnaire, in Input, final map[string]map[string]Value, visible func(int) bool) []RevoteResult {
 	if len(in.Revote) == 0 {
 		return nil
 	}
@@ -129,8 +134,8 @@ func revotes(q *questionnaire.Questionnaire, in Input, final map[string]map[stri
 		}
 		out = append(out, RevoteResult{
 			Question: id,
-			Before:   questionResult(qu, first[id], q.Rules.ConsensusSpread),
-			After:    questionResult(qu, final[id], q.Rules.ConsensusSpread),
+			Before:   questionResult(qu, first[id], q.Rules.ConsensusSpread, visible),
+			After:    questionResult(qu, final[id], q.Rules.ConsensusSpread, visible),
 		})
 	}
 	return out
@@ -140,7 +145,7 @@ func revotes(q *questionnaire.Questionnaire, in Input, final map[string]map[stri
 func collect(q *questionnaire.Questionnaire, answers []Answer) map[string]map[string]Value {
 	out := map[string]map[string]Value{}
 	for _, a := range answers {
-		if q.Question(a.Question) == nil || !(a.Value.Scored() || a.Value == DontKnow || a.Value == NotApplicable) {
+		if q.Question(a.Question) == nil || !a.Value.Valid() {
 			continue
 		}
 		if out[a.Question] == nil {
@@ -158,7 +163,7 @@ func levelOf(s *float64) int {
 	return Level(*s)
 }
 
-func questionResult(qu *questionnaire.Question, answers map[string]Value, consensusSpread int) QuestionResult {
+func questionResult(qu *questionnaire.Question, answers map[string]Value, consensusSpread int, visible func(int) bool) QuestionResult {
 	qr := QuestionResult{ID: qu.ID, Dimension: qu.Dimension.ID}
 	var scored []int
 	for _, v := range answers {
@@ -169,10 +174,11 @@ func questionResult(qu *questionnaire.Question, answers map[string]Value, consen
 			qr.NotApplicable++
 		default:
 			scored = append(scored, int(v))
-			qr.Counts[v]++
+			qr.Counts[v-1]++
 		}
 	}
 	qr.N = len(scored)
+	qr.Visible = visible(qr.N)
 	if qr.N == 0 {
 		return qr
 	}
@@ -193,13 +199,12 @@ func questionResult(qu *questionnaire.Question, answers map[string]Value, consen
 	return qr
 }
 
-func dimensionResult(q *questionnaire.Questionnaire, d *questionnaire.Dimension, byQuestion map[string]map[string]Value, questionScores map[string]*float64, in Input) DimensionResult {
+func dimensionResult(q *questionnaire.Questionnaire, d *questionnaire.Dimension, byQuestion map[string]map[string]Value, questionScores map[string]*float64, own map[string]float64, in Input) DimensionResult {
 	dr := DimensionResult{ID: d.ID, Group: d.Group.ID}
 	var ws []weighted
-	scoredBy := map[string]bool{}
 	for _, qu := range d.Questions {
 		ws = append(ws, weighted{questionScores[qu.ID], qu.Weight})
-		for r, v := range byQuestion[qu.ID] {
+		for _, v := range byQuestion[qu.ID] {
 			switch {
 			case v == DontKnow:
 				dr.DontKnow++
@@ -207,14 +212,12 @@ func dimensionResult(q *questionnaire.Questionnaire, d *questionnaire.Dimension,
 				dr.NotApplicable++
 			default:
 				dr.Answered++
-				scoredBy[r] = true
 			}
 		}
 	}
 	dr.Score = weightedMean(ws)
 	dr.Level = levelOf(dr.Score)
-	dr.Respondents = len(scoredBy)
-	dr.Confidence = ConfidenceOf(dr.Respondents, dr.Answered, dr.DontKnow)
+	dr.Estimate = estimate(dr.Score, values(own), dr.Answered, dr.DontKnow)
 	dr.Target, dr.TargetSource = target(q, d, in)
 	if dr.Score != nil {
 		dr.Gap = max(0, dr.Target-dr.Level)
@@ -225,7 +228,7 @@ func dimensionResult(q *questionnaire.Questionnaire, d *questionnaire.Dimension,
 // target resolves a dimension's target level: the assessment's, else the
 // department's, else the dimension's own, else the questionnaire default.
 func target(q *questionnaire.Questionnaire, d *questionnaire.Dimension, in Input) (int, TargetSource) {
-	valid := func(l int) bool { return l >= 1 && l <= questionnaire.MaxLevel }
+	valid := func(l int) bool { return l >= questionnaire.MinLevel && l <= questionnaire.MaxLevel }
 	if l, ok := in.AssessmentTargets[d.ID]; ok && valid(l) {
 		return l, TargetFromAssessment
 	}
@@ -259,39 +262,71 @@ func weightedMean(ws []weighted) *float64 {
 	return &m
 }
 
-// overall applies the foundation cap: the level may be at most one above the
-// lowest level among the scored governance and readiness groups.
-func overall(q *questionnaire.Questionnaire, score *float64, groups []GroupResult) Overall {
+// minimums gives every legal minimum its status: unmet below its level,
+// unknown without a score.
+func minimums(q *questionnaire.Questionnaire, questionScores map[string]*float64) []MinimumResult {
+	out := []MinimumResult{}
+	for _, qu := range q.Minimums() {
+		m := MinimumResult{Question: qu.ID, Dimension: qu.Dimension.ID, Level: qu.Minimum.Level, Score: questionScores[qu.ID], Status: MinimumUnknown}
+		if m.Score != nil {
+			m.Status = MinimumMet
+			if !reaches(*m.Score, float64(m.Level)) {
+				m.Status = MinimumUnmet
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// overall applies the two caps: the foundation cap (one level above the
+// weaker scored foundation group) and the minimum cap (while any legal
+// minimum is unmet). The maturity level is the lowest of the overall
+// score's level and the caps.
+func overall(q *questionnaire.Questionnaire, score *float64, groups []GroupResult, mins []MinimumResult) Overall {
 	o := Overall{Score: score, UncappedLevel: levelOf(score), CappedBy: []string{}}
 	o.Level = o.UncappedLevel
-	if score == nil || !q.Rules.FoundationCap {
+	if score == nil {
 		return o
 	}
-	weakest := 0
-	for _, g := range groups {
-		if questionnaire.GroupKind(g.Kind).IsFoundation() && g.Score != nil && (weakest == 0 || g.Level < weakest) {
-			weakest = g.Level
+	if q.Rules.FoundationCap {
+		weakest := 0
+		for _, g := range groups {
+			if questionnaire.GroupKind(g.Kind).IsFoundation() && g.Score != nil && (weakest == 0 || g.Level < weakest) {
+				weakest = g.Level
+			}
+		}
+		if weakest > 0 {
+			o.Cap = weakest + 1
+			if o.UncappedLevel > o.Cap {
+				o.Level, o.Capped = o.Cap, true
+				for _, g := range groups {
+					if questionnaire.GroupKind(g.Kind).IsFoundation() && g.Score != nil && g.Level == weakest {
+						o.CappedBy = append(o.CappedBy, g.ID)
+					}
+				}
+			}
 		}
 	}
-	if weakest == 0 {
-		return o
-	}
-	o.Cap = weakest + 1
-	if o.UncappedLevel > o.Cap {
-		o.Level, o.Capped = o.Cap, true
-		for _, g := range groups {
-			if questionnaire.GroupKind(g.Kind).IsFoundation() && g.Score != nil && g.Level == weakest {
-				o.CappedBy = append(o.CappedBy, g.ID)
+	if q.Rules.MinimumCap > 0 {
+		for _, m := range mins {
+			if m.Status == MinimumUnmet {
+				o.MinimumCap = q.Rules.MinimumCap
 			}
+		}
+		if o.MinimumCap > 0 && o.UncappedLevel > o.MinimumCap {
+			o.MinimumCapped = true
+			o.Level = min(o.Level, o.MinimumCap)
 		}
 	}
 	return o
 }
 
-// stage finds the highest stage such that it and every stage before it meet
-// the threshold; the first stage that does not is the blocker.
+// stage finds the highest stage such that it and every stage before it
+// reach the stage level; the first stage that does not, or has no score,
+// is the blocker.
 func stage(q *questionnaire.Questionnaire, dimScores map[string]*float64) Stage {
-	st := Stage{Threshold: q.Rules.StageThreshold, Steps: []StageStep{}}
+	st := Stage{StageLevel: q.Rules.StageLevel, Steps: []StageStep{}}
 	g := q.StageGroup()
 	if g == nil {
 		return st
@@ -300,7 +335,7 @@ func stage(q *questionnaire.Questionnaire, dimScores map[string]*float64) Stage 
 	blocked := false
 	for i, d := range g.Dimensions {
 		s := dimScores[d.ID]
-		met := s != nil && *s >= q.Rules.StageThreshold-epsilon
+		met := s != nil && reaches(*s, q.Rules.StageLevel)
 		st.Steps = append(st.Steps, StageStep{Dimension: d.ID, Score: s, Met: met})
 		if blocked {
 			continue
@@ -312,17 +347,4 @@ func stage(q *questionnaire.Questionnaire, dimScores map[string]*float64) Stage 
 		}
 	}
 	return st
-}
-
-// recommendations lists every scored dimension with a gap, the largest
-// gap × weight first, ties in questionnaire order.
-func recommendations(q *questionnaire.Questionnaire, dims []DimensionResult) []Recommendation {
-	out := []Recommendation{}
-	for _, dr := range dims {
-		if dr.Gap > 0 {
-			out = append(out, Recommendation{Dimension: dr.ID, Level: dr.Level, Gap: dr.Gap, Priority: float64(dr.Gap) * q.Dimension(dr.ID).Weight})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Priority > out[j].Priority })
-	return out
 }
