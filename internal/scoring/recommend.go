@@ -66,3 +66,19 @@ func recommendations(q *questionnaire.Questionnaire, res Result) []Recommendatio
 	sort.SliceStable(rest, func(i, j int) bool { return rest[i].Priority > rest[j].Priority })
 	return append(out, rest...)
 }
+
+// Text is what the recommendation asks, in every language: a minimum's
+// action, else the dimension's text for its current level (how to get from
+// this level to the next).
+func (r Recommendation) Text(q *questionnaire.Questionnaire) questionnaire.Text {
+	if r.Kind == FromMinimum {
+		if x := q.Question(r.Question); x != nil && x.Minimum != nil {
+			return x.Minimum.Action
+		}
+		return nil
+	}
+	if d := q.Dimension(r.Dimension); d != nil {
+		return d.Recommendations[r.Level]
+	}
+	return nil
+}

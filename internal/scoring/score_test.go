@@ -245,6 +245,24 @@ func TestScore_WorkedExample(t *testing.T) {
 	if len(r.Minimums) != 0 {
 		t.Errorf("minimums = %+v; the example declares none", r.Minimums)
 	}
+
+	// Change against an earlier round that scored 2.0 with h = 0.6: Δ ≈
+	// 1.007 beyond the margin √(0.492² + 0.6²) ≈ 0.776; with h = 0.9 the
+	// margin is 1.026 and the change stays within it.
+	for _, c := range []struct {
+		h, margin float64
+		want      scoring.Direction
+	}{{0.6, 0.7757, scoring.Improvement}, {0.9, 1.0256, scoring.Unchanged}} {
+		earlier := scoring.Result{Overall: scoring.Overall{Score: ptr(2), Estimate: scoring.Estimate{HalfWidth: ptr(c.h)}}}
+		now := r
+		scoring.Compare(&now, earlier, 1, "earlier")
+		ch := now.Overall.Change
+		if ch == nil || !nearTo(ch.Delta, 433.0/144-2, 1e-9) || ch.Direction != c.want {
+			t.Errorf("change against h = %v: %+v; want %s", c.h, ch, c.want)
+		} else {
+			checkNear(t, "margin", ch.Margin, c.margin, 1e-4)
+		}
+	}
 }
 
 func checkNear(t *testing.T, what string, got *float64, want, tol float64) {
