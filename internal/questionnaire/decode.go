@@ -244,7 +244,21 @@ func (d *decoder) str(n ast.Node, path, expected string) string {
 	if strings.TrimSpace(s) == "" {
 		d.problem(n, path, "is empty (expected %s)", expected)
 	}
+	if r, ok := controlRune(s); ok {
+		d.problem(n, path, "contains the control character %U (expected plain text: no escape codes or other control characters)", r)
+	}
 	return s
+}
+
+// controlRune finds a control character other than tab and line break: an
+// escape code in a text would reach every terminal that shows it.
+func controlRune(s string) (rune, bool) {
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 func (d *decoder) id(n ast.Node, path, namespace string) string {
@@ -300,12 +314,17 @@ func (d *decoder) number(n ast.Node, path string, lo, hi float64, loOpen bool, e
 	var x float64
 	switch v := r.(type) {
 	case *ast.IntegerNode:
-		s, _ := d.scalar(v)
-		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-		if err != nil {
-			f = math.Inf(1)
+		// The parser has read the integer in any of YAML's notations
+		// (0x10, 0o17, 1_000).
+		switch i := v.Value.(type) {
+		case int64:
+			x = float64(i)
+		case uint64:
+			x = float64(i)
+		default:
+			d.problem(n, path, "is %s (expected %s)", valueOf(r), expected)
+			return 0, false
 		}
-		x = f
 	case *ast.FloatNode:
 		x = v.Value
 	default:
@@ -672,7 +691,9 @@ func (d *decoder) questions(n ast.Node, path string) []*Question {
 func (d *decoder) minimum(n ast.Node, path string) *Minimum {
 	m := &Minimum{}
 	d.object(n, path, "a legal minimum: level, basis, action", []spec{
-		{"level", true, func(n ast.Node, p string) { m.Level, _ = d.integer(n, p, MinLevel, MaxLevel, "the level the law requires, from 1 to 5") }},
+		{"level", true, func(n ast.Node, p string) {
+			m.Level, _ = d.integer(n, p, MinLevel, MaxLevel, "the level the law requires, from 1 to 5")
+		}},
 		{"basis", true, func(n ast.Node, p string) { m.Basis = d.text(n, p) }},
 		{"action", true, func(n ast.Node, p string) { m.Action = d.text(n, p) }},
 	})

@@ -1,10 +1,12 @@
 package questionnaire
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -31,7 +33,11 @@ func Parse(file string, src []byte) (*Questionnaire, error) {
 	if strings.TrimSpace(string(src)) == "" {
 		return nil, problems(Problem{File: file, Message: "is empty (expected a questionnaire: id, version, title, groups)"})
 	}
-	root, p := parseYAML(src)
+	if p := precheck(src); p != nil {
+		p.File = file
+		return nil, problems(*p)
+	}
+	root, p := parseYAML(bytes.TrimPrefix(src, bom))
 	if p != nil {
 		p.File = file
 		return nil, problems(*p)
@@ -113,21 +119,24 @@ func LoadFS(fsys fs.FS, dir, name string) (*Questionnaire, error) {
 	return Parse(path.Join(dir, name), src)
 }
 
-// LoadFile reads and parses the questionnaire file at path.
+// LoadFile reads and parses the questionnaire file at path. It reads at
+// most MaxFileSize bytes, whatever the file claims to be, so that an endless
+// file such as /dev/zero is refused instead of filling memory.
 func LoadFile(path string) (*Questionnaire, error) {
-	info, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() {
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory (expected a questionnaire file)", path)
 	}
-	if info.Size() > MaxFileSize {
-		return nil, &ValidationError{Problems: []Problem{{File: path, Message: fmt.Sprintf("is %d bytes (expected at most %d)", info.Size(), MaxFileSize)}}}
-	}
-	src, err := os.ReadFile(path)
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(src) > MaxFileSize {
+		return nil, &ValidationError{Problems: []Problem{{File: path, Message: fmt.Sprintf("is larger than %d bytes (expected at most %d)", MaxFileSize, MaxFileSize)}}}
 	}
 	return Parse(path, src)
 }

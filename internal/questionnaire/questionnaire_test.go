@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -234,5 +235,50 @@ func TestDefault(t *testing.T) {
 				seen[o[lang]] = true
 			}
 		}
+	}
+}
+
+// TestParse_ByteOrderMarkAndNotations: a file saved with a UTF-8 byte-order
+// mark loads, and a weight in another of YAML's integer notations is read
+// as its number.
+func TestParse_ByteOrderMarkAndNotations(t *testing.T) {
+	src := "\ufeffid: bom\nversion: 1\ntitle: {nl: T, en: T}\ngroups:\n  - id: g\n    name: {nl: G, en: G}\n    dimensions:\n      - id: d\n        name: {nl: D, en: D}\n        weight: 0x10\n        questions:\n          - {id: q, weight: 1_000, text: {nl: v, en: q}, options: [{nl: a, en: a}, {nl: b, en: b}, {nl: c, en: c}, {nl: d, en: d}, {nl: e, en: e}]}\n"
+	q, err := questionnaire.Parse("bom.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.ID != "bom" || q.Dimension("d").Weight != 16 || q.Question("q").Weight != 1000 {
+		t.Errorf("id %q, weights %v and %v; want bom, 16 and 1000", q.ID, q.Dimension("d").Weight, q.Question("q").Weight)
+	}
+	// The digest is of the file as it was, mark and all.
+	if q.Digest == "" || len(q.Source) != len(src) {
+		t.Errorf("source kept as %d bytes of %d", len(q.Source), len(src))
+	}
+	_, err = questionnaire.Parse("big.yaml", []byte(strings.Replace(src, "0x10", "0x1000", 1)))
+	if err == nil || !strings.Contains(err.Error(), `weight: is 4096 (expected a weight above 0, at most 1000)`) {
+		t.Errorf("weight 0x1000: %v", err)
+	}
+}
+
+// TestParse_DeepNestingIsCheap: nesting far beyond MaxDepth is refused
+// before the parser, whose cost grows with the square of the depth, sees it.
+func TestParse_DeepNestingIsCheap(t *testing.T) {
+	for name, src := range map[string]string{
+		"flow":     "id: x\nversion: 1\ntitle: " + strings.Repeat("[", 200_000) + "\n",
+		"sequence": "id: x\nversion: 1\ntitle:\n" + strings.Repeat(" - ", 100_000) + "x\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := questionnaire.Parse(name+".yaml", []byte(src))
+			runtime.ReadMemStats(&after)
+			if err == nil || !strings.Contains(err.Error(), "nests deeper than 64 levels") {
+				t.Fatalf("Parse = %v; want the depth refused", err)
+			}
+			if grown := after.TotalAlloc - before.TotalAlloc; grown > 64<<20 {
+				t.Errorf("refusing the file allocated %d MB; want under 64", grown>>20)
+			}
+		})
 	}
 }
