@@ -71,7 +71,8 @@ func crashEnv(dir, db string) []string {
 }
 
 // answerFor is the answer a respondent gives to the i-th question (from 0):
-// the key typed and the value stored. Every respondent answers differently.
+// the key typed and the value stored, a level 1–5, dk or na. Every
+// respondent answers differently.
 func answerFor(alias string, i int) (key, stored string) {
 	h := fnv.New32a()
 	h.Write([]byte(alias))
@@ -81,7 +82,7 @@ func answerFor(alias string, i int) (key, stored string) {
 	case 6:
 		return "n", "na"
 	default:
-		return strconv.Itoa(v), strconv.Itoa(v)
+		return strconv.Itoa(v + 1), strconv.Itoa(v + 1)
 	}
 }
 
@@ -334,7 +335,7 @@ func crashImport(t *testing.T, bin string, rng *rand.Rand) {
 	write := func(k int) string {
 		path := filepath.Join(dir, fmt.Sprintf("ronde-%02d.csv", k))
 		var b strings.Builder
-		b.WriteString("department,assessment,respondent,question,answer,note\n")
+		b.WriteString("department,assessment,respondent,question,level,note\n")
 		for d := 0; d <= departments; d++ {
 			dept, n := fmt.Sprintf("Afdeling %02d", d), respondents
 			if d == departments {

@@ -241,7 +241,7 @@ func writeDemoDatabase(ctx context.Context, q *questionnaire.Questionnaire, m *d
 	for _, rd := range m.Rounds {
 		rows := make([]store.Row, 0, len(rd.Answers)+len(rd.Notes))
 		for _, a := range rd.Answers {
-			rows = append(rows, store.Row{Department: rd.Department, Assessment: rd.Label, Respondent: a.Respondent, Question: a.Question, Answer: a.Value})
+			rows = append(rows, store.Row{Department: rd.Department, Assessment: rd.Label, Respondent: a.Respondent, Question: a.Question, Level: a.Value})
 		}
 		for _, n := range rd.Notes {
 			rows = append(rows, store.Row{Department: rd.Department, Assessment: rd.Label, Question: n.Question, Note: n.Text})

@@ -20,9 +20,10 @@ func newExportCmd(e env, opts *globalOptions) *cobra.Command {
 		Use:   "export",
 		Short: "Export every answer and note, as CSV, JSON or an xlsx workbook",
 		Long: `Export answers and notes in the long format that import reads (import of an export
-gives the same data back). xlsx writes a workbook with an answers sheet and a scores sheet:
-one row per round and dimension with score, level, target, gap, confidence, the round's
-maturity level and stage, ready to pivot. Writes to standard output without -o.`,
+gives the same data back), each answer as its level 1–5, dk or na in the column level. xlsx
+writes a workbook with an answers sheet and a scores sheet: one row per round and dimension
+with score (1–5, shown with one decimal), level, target, gap, confidence, the round's maturity
+level and stage, ready to pivot. Writes to standard output without -o.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format == "" {
@@ -105,11 +106,16 @@ func scoreRows(ctx context.Context, st *store.Store, department string) ([]excha
 		}
 		r := s.result
 		for _, d := range r.Dimensions {
+			var lo, hi *float64
+			if d.Interval != nil {
+				lo, hi = &d.Interval.Low, &d.Interval.High
+			}
 			out = append(out, exchange.ScoreRow{
 				Department: a.Department, Parent: parent[a.Department], Round: a.Round, Mode: string(a.Mode), Open: a.Open(),
 				Respondents: r.Respondents, Group: d.Group, Dimension: d.ID, Score: d.Score, Level: d.Level, Target: d.Target,
 				Gap: d.Gap, Confidence: string(d.Confidence), OverallScore: r.Overall.Score, OverallLevel: r.Overall.Level,
 				Capped: r.Overall.Capped, Stage: r.Stage.Reached, BlockedBy: r.Stage.BlockedBy,
+				MinimumCapped: r.Overall.MinimumCapped, IntervalLow: lo, IntervalHigh: hi,
 			})
 		}
 	}

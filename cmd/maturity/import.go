@@ -18,10 +18,12 @@ func newImportCmd(e env, opts *globalOptions) *cobra.Command {
 		Short: "Import answers gathered elsewhere, from CSV or JSON",
 		Long: `Import answers in the long format, one answer per row:
 
-  department,assessment,respondent,question,answer,note
+  department,assessment,respondent,question,level,note
 
-answer is 0–4, dk (don't know) or na (not applicable). CSV may use commas or semicolons and may
-start with a byte-order mark; JSON is an array of objects with the same fields. Departments,
+level is the answer's level 1–5, dk (don't know) or na (not applicable). A file written before
+the one scale, with a column answer (0–4) instead of level, is read as level = answer + 1; a
+header with both is refused. CSV may use commas or semicolons and may start with a byte-order
+mark; JSON is an array of objects with the same fields (level, or the legacy answer). Departments,
 rounds (the assessment column) and respondents are created as needed; a new round is created
 closed. Questions are checked against --questionnaire (default: the embedded one).
 

@@ -176,7 +176,7 @@ func TestGenerate_Default(t *testing.T) {
 	if modes[true] == 0 || modes[false] == 0 {
 		t.Errorf("modes: %d workshops, %d self-assessments; want both", modes[true], modes[false])
 	}
-	for _, v := range []string{"0", "1", "2", "3", "4", "dk", "na"} {
+	for _, v := range []string{"1", "2", "3", "4", "5", "dk", "na"} {
 		if values[v] == 0 {
 			t.Errorf("no answer %s among %v", v, values)
 		}
@@ -248,10 +248,10 @@ func TestGenerate_Patterns(t *testing.T) {
 			}
 		}
 		// Strong descriptive reporting, weak prescriptive use: on average
-		// descriptive meets the stage threshold, prescriptive stays under
+		// descriptive meets the stage level (3), prescriptive stays under
 		// it by far.
-		if d, p := mean(descriptive), mean(prescriptive); d < 2.0 || p >= 1.5 || d-p < 1.2 {
-			t.Errorf("seed %d: mean descriptive %.2f, prescriptive %.2f; want ≥ 2.0, < 1.5 and 1.2 apart", seed, d, p)
+		if d, p := mean(descriptive), mean(prescriptive); d < 3.0 || p >= 2.5 || d-p < 1.2 {
+			t.Errorf("seed %d: mean descriptive %.2f, prescriptive %.2f; want ≥ 3.0, < 2.5 and 1.2 apart", seed, d, p)
 		}
 
 		// The improving department rises every round, by a level overall.

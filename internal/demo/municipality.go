@@ -97,8 +97,8 @@ type Round struct {
 	Revote []Answer
 }
 
-// Answer is one respondent's answer: 0–4, dk (don't know) or na (not
-// applicable), as in the long exchange format.
+// Answer is one respondent's answer: a level 1–5, dk (don't know) or na
+// (not applicable), as in the long exchange format.
 type Answer struct {
 	Respondent, Question, Value string
 }
@@ -340,7 +340,7 @@ func (g generator) answer(rd *Round, d department, p float64, disputes int, camp
 		switch kind := qu.Dimension.Group.Kind; {
 		case kind == questionnaire.KindGovernance:
 			dk = 0.07 // who owns the data, is there a catalogue: often unknown
-		case kind == questionnaire.KindStages && m < 1:
+		case kind == questionnaire.KindStages && m < 2:
 			na = 0.03 // "we do not forecast anything" reads as not applicable
 		}
 		for _, resp := range rd.Respondents {
@@ -363,7 +363,7 @@ func (g generator) answer(rd *Round, d department, p float64, disputes int, camp
 // camps, the group splits in two halves (a disagreeing team); otherwise the
 // answers keep close to m, a few seeing it differently.
 func (g generator) split(rd *Round, question string, m float64, camps bool, r *rand.Rand) {
-	lo := min(2, max(0, int(m+0.5)-1))
+	lo := min(questionnaire.MaxLevel-2, max(questionnaire.MinLevel, int(m+0.5)-1))
 	const mid = 0.2
 	high := 0.4
 	if !camps {

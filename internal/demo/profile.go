@@ -35,9 +35,9 @@ const (
 	RoleStale Role = "stale"
 )
 
-// profile is a department's underlying level per dimension, on the 0–4
-// answer scale: the four ascendancy stages from descriptive to
-// prescriptive, the two foundation groups, and any other group.
+// profile is a department's underlying level per dimension, on the level
+// scale 1–5: the four ascendancy stages from descriptive to prescriptive,
+// the two foundation groups, and any other group.
 type profile struct {
 	stages                [4]float64
 	governance, readiness float64
@@ -72,28 +72,32 @@ type course struct {
 
 // courseOf returns the course of a role.
 func courseOf(r Role) (course, bool) {
-	ordinary := profile{stages: [4]float64{2.5, 1.7, 0.9, 0.4}, governance: 1.3, readiness: 1.5, other: 1.5}
+	ordinary := profile{stages: [4]float64{3.5, 2.7, 1.9, 1.4}, governance: 2.3, readiness: 2.5, other: 2.5}
 	switch r {
 	case RoleOrdinary, RoleDisagreeing, RoleLate, RoleStale:
 		return course{start: ordinary, drift: [2]float64{-0.1, 0.45}, shift: 0.4}, true
 	case RoleStrong:
-		p := profile{stages: [4]float64{3.1, 2.5, 1.6, 0.9}, governance: 2.2, readiness: 2.0, other: 2.0}
+		p := profile{stages: [4]float64{4.1, 3.5, 2.6, 1.9}, governance: 3.2, readiness: 3.0, other: 3.0}
 		return course{start: p, drift: [2]float64{0.1, 0.3}, shift: 0.2}, true
 	case RoleImproving:
 		return course{
-			start: profile{stages: [4]float64{1.5, 0.8, 0.3, 0.1}, governance: 0.9, readiness: 1.0, other: 1.0},
-			end:   profile{stages: [4]float64{3.0, 2.3, 1.4, 0.8}, governance: 2.1, readiness: 2.3, other: 2.2},
+			start: profile{stages: [4]float64{2.5, 1.8, 1.3, 1.1}, governance: 1.9, readiness: 2.0, other: 2.0},
+			end:   profile{stages: [4]float64{4.0, 3.3, 2.4, 1.8}, governance: 3.1, readiness: 3.3, other: 3.2},
 		}, true
+	// The foundation cap bites only when the overall score reaches level 3
+	// while the weak group stays under 2 (its level 1 caps at 2), and that
+	// group is six of the sixteen dimensions: the rest of a capped
+	// department has to be strong.
 	case RoleCappedByGovernance:
 		return course{
-			start:  profile{stages: [4]float64{3.4, 2.9, 2.2, 1.0}, governance: 0.15, readiness: 3.1, other: 2.0},
-			end:    profile{stages: [4]float64{3.6, 3.1, 2.4, 1.2}, governance: 0.2, readiness: 3.2, other: 2.1},
+			start:  profile{stages: [4]float64{4.5, 4.1, 3.4, 2.0}, governance: 1.5, readiness: 4.7, other: 3.0},
+			end:    profile{stages: [4]float64{4.7, 4.3, 3.6, 2.2}, governance: 1.55, readiness: 4.8, other: 3.1},
 			damped: questionnaire.KindGovernance,
 		}, true
 	case RoleCappedByReadiness:
 		return course{
-			start:  profile{stages: [4]float64{3.5, 3.1, 2.5, 1.0}, governance: 2.9, readiness: 0.15, other: 2.0},
-			end:    profile{stages: [4]float64{3.6, 3.2, 2.6, 1.2}, governance: 3.0, readiness: 0.2, other: 2.1},
+			start:  profile{stages: [4]float64{4.6, 4.3, 3.7, 2.0}, governance: 4.6, readiness: 1.5, other: 3.0},
+			end:    profile{stages: [4]float64{4.7, 4.4, 3.8, 2.2}, governance: 4.7, readiness: 1.55, other: 3.1},
 			damped: questionnaire.KindReadiness,
 		}, true
 	}
@@ -139,11 +143,11 @@ func newDepartment(q *questionnaire.Questionnaire, c course, orgOffset map[strin
 }
 
 // mean is the department's underlying score on a question at progress p
-// (0 at its first round, 1 at its last), within 0–4.
+// (0 at its first round, 1 at its last), within the levels 1–5.
 func (d department) mean(q *questionnaire.Questionnaire, qu *questionnaire.Question, p float64) float64 {
 	at := func(pr profile) float64 { return pr.of(q, qu.Dimension) }
 	m := at(d.start) + p*(at(d.end)-at(d.start)) + d.offset[qu.ID]
-	return min(4, max(0, m))
+	return min(questionnaire.MaxLevel, max(questionnaire.MinLevel, m))
 }
 
 // of is the profile's figure for a dimension: the stages are spread over

@@ -15,7 +15,7 @@ func BenchmarkScanCSV(b *testing.B) {
 	q := defaultQuestionnaire(b)
 	var src bytes.Buffer
 	src.WriteString(header)
-	values := []string{"0", "1", "2", "3", "4", "dk", "na"}
+	values := []string{"1", "2", "3", "4", "5", "dk", "na"}
 	qs := q.Questions()
 	const n = 100_000
 	for i := 0; i < n; i++ {

@@ -10,7 +10,25 @@ import (
 )
 
 // Columns are the columns of the long format, in the order they are written.
-var Columns = []string{"department", "assessment", "respondent", "question", "answer", "note"}
+var Columns = []string{"department", "assessment", "respondent", "question", LevelColumn, "note"}
+
+// LevelColumn holds the answer as its level: 1–5, dk or na.
+const LevelColumn = "level"
+
+// LegacyColumn is the answer column of files written before the one
+// scale: option numbers 0–4, dk or na, read as level = answer + 1. A file
+// has one of the two, never both.
+const LegacyColumn = "answer"
+
+// What a level or a legacy answer may be, for the messages.
+const (
+	expectedLevel  = "1, 2, 3, 4, 5, dk or na"
+	expectedLegacy = "0, 1, 2, 3, 4, dk or na"
+	// The hints after a value out of range: a 0 in a level column, a 5 in
+	// an answer column are most likely a file on the other scale.
+	hintLevel  = "; an answer 0–4 on the old scale goes in a column named answer"
+	hintLegacy = ": the answer column holds the old scale 0–4; for levels 1–5 name the column level"
+)
 
 // checker validates rows against a questionnaire and remembers which
 // respondent answered which question, to catch duplicates.
@@ -22,6 +40,9 @@ var Columns = []string{"department", "assessment", "respondent", "question", "an
 type checker struct {
 	q  *questionnaire.Questionnaire
 	ps *problems
+	// legacy says that the rows come from a legacy answer column (0–4)
+	// rather than a level column.
+	legacy bool
 	// ids numbers the questions, then the dimensions that are not also a
 	// question id: the keys of the duplicate check.
 	ids map[string]int
@@ -58,15 +79,16 @@ func newChecker(q *questionnaire.Questionnaire, ps *problems) *checker {
 	return c
 }
 
-// check validates one row read at line and returns it normalised; ok is
-// false when the row has a problem.
+// check validates one row read at line and returns it normalised, its
+// answer as a level 1–5, dk or na (a legacy answer a becomes level a + 1);
+// ok is false when the row has a problem.
 func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 	before := len(c.ps.list) + c.ps.more
 	r.Department = strings.TrimSpace(r.Department)
 	r.Assessment = strings.TrimSpace(r.Assessment)
 	r.Respondent = strings.TrimSpace(r.Respondent)
 	r.Question = strings.TrimSpace(r.Question)
-	r.Answer = strings.TrimSpace(r.Answer)
+	r.Level = strings.TrimSpace(r.Level)
 	r.Note = strings.TrimSpace(r.Note)
 	if r.Department == "" {
 		c.ps.add(line, "department", "is empty (expected the department's name)")
@@ -80,22 +102,21 @@ func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 	case c.q.Question(r.Question) != nil:
 	case c.q.Dimension(r.Question) != nil:
 		r.NoteOnDimension = true
-		if r.Answer != "" {
+		if r.Level != "" {
 			c.ps.add(line, "question", "%q is a dimension; an answer belongs to a question (a dimension takes only a note)", r.Question)
 		}
 	default:
 		c.ps.add(line, "question", "unknown question %q (not in questionnaire %s version %d)", r.Question, c.q.ID, c.q.Version)
 	}
-	if r.Answer == "" {
+	if r.Level == "" {
 		if r.Note == "" {
-			c.ps.add(line, "answer", "is empty (expected 0, 1, 2, 3, 4, dk or na; a row without an answer needs a note)")
+			c.ps.add(line, c.valueField(), "is empty (expected %s; a row without an answer needs a note)", c.expected())
 		}
 	} else {
-		v, err := scoring.ParseValue(r.Answer)
-		if err != nil {
-			c.ps.add(line, "answer", "%q is out of range (expected 0, 1, 2, 3, 4, dk or na)", r.Answer)
+		if v, err := c.parse(r.Level); err != nil {
+			c.outOfRange(line, r.Level)
 		} else {
-			r.Answer = v.String()
+			r.Level = v.String()
 		}
 		if r.Respondent == "" {
 			c.ps.add(line, "respondent", "is empty (expected the respondent's alias: an answer belongs to a respondent)")
@@ -107,6 +128,42 @@ func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 		}
 	}
 	return r, len(c.ps.list)+c.ps.more == before
+}
+
+// parse reads a level, or a legacy answer as its level.
+func (c *checker) parse(s string) (scoring.Value, error) {
+	if c.legacy {
+		return scoring.ParseLegacyValue(s)
+	}
+	return scoring.ParseValue(s)
+}
+
+// valueField is the name of the column the answers are in.
+func (c *checker) valueField() string {
+	if c.legacy {
+		return LegacyColumn
+	}
+	return LevelColumn
+}
+
+// expected says what an answer may be.
+func (c *checker) expected() string {
+	if c.legacy {
+		return expectedLegacy
+	}
+	return expectedLevel
+}
+
+// outOfRange reports an answer that is not a level (or legacy answer).
+func (c *checker) outOfRange(line int, value string) {
+	hint := ""
+	switch t := strings.TrimSpace(value); {
+	case c.legacy && t == "5":
+		hint = hintLegacy
+	case !c.legacy && t == "0":
+		hint = hintLevel
+	}
+	c.ps.add(line, c.valueField(), "%q is out of range (expected %s%s)", value, c.expected(), hint)
 }
 
 // respondent returns the number of r's respondent. A department's name is

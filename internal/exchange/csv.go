@@ -22,9 +22,11 @@ var bom = []byte("\xef\xbb\xbf")
 
 // ReadCSV reads answers in the long format from CSV: UTF-8, with or without
 // a byte-order mark, separated by commas or by semicolons (as Dutch Excel
-// writes), with the header department,assessment,respondent,question,answer,note
-// in any order. Any bad row rejects the whole file with an *Error that lists
-// every problem; name is the file name used in it.
+// writes), with the header department,assessment,respondent,question,level,note
+// in any order. level is 1–5, dk or na. A file written before the one scale
+// has the column answer (0–4, dk or na) instead, read as level = answer + 1.
+// Any bad row rejects the whole file with an *Error that lists every
+// problem; name is the file name used in it.
 func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.Row, error) {
 	var rows []store.Row
 	if err := ScanCSV(name, r, q, func(row store.Row) { rows = append(rows, row) }); err != nil {
@@ -67,7 +69,7 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 		ps.add(1, "", "cannot read the header: %v", unwrapCSV(err))
 		return ps.err(name)
 	}
-	index, ok := columnIndex(header, ps)
+	index, legacy, ok := columnIndex(header, ps)
 	if !ok {
 		return ps.err(name)
 	}
@@ -75,6 +77,7 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 	width := len(header)
 
 	c := newChecker(q, ps)
+	c.legacy = legacy
 	n := 0
 	for {
 		rec, err := cr.Read()
@@ -109,7 +112,7 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 		}
 		row, ok := c.check(line, store.Row{
 			Department: rec[index[0]], Assessment: rec[index[1]], Respondent: rec[index[2]],
-			Question: rec[index[3]], Answer: rec[index[4]], Note: rec[index[5]],
+			Question: rec[index[3]], Level: rec[index[4]], Note: rec[index[5]],
 		})
 		if ok && len(ps.list) == 0 {
 			add(row)
@@ -140,14 +143,17 @@ func validUTF8(rec []string) bool {
 }
 
 // columnIndex returns the position in header of each of Columns, in their
-// order.
-func columnIndex(header []string, ps *problems) ([6]int, bool) {
-	var index [6]int
+// order, and whether the answers are in the legacy answer column instead of
+// the level column.
+func columnIndex(header []string, ps *problems) (index [6]int, legacy, ok bool) {
 	found := map[string]bool{}
-	ok := true
+	ok = true
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		c := slices.Index(Columns, h)
+		if h == LegacyColumn {
+			c = slices.Index(Columns, LevelColumn)
+		}
 		switch {
 		case h == "":
 			// An unnamed column, as Excel writes for a trailing separator:
@@ -163,13 +169,19 @@ func columnIndex(header []string, ps *problems) ([6]int, bool) {
 			index[c] = i
 		}
 	}
+	if found[LevelColumn] && found[LegacyColumn] {
+		ps.add(1, "", "the header has both column %q and column %q (expected one of them: %s for levels 1–5, or %s for answers 0–4 on the old scale)",
+			LevelColumn, LegacyColumn, LevelColumn, LegacyColumn)
+		return index, false, false
+	}
+	legacy = found[LegacyColumn]
 	for _, c := range Columns {
-		if !found[c] && ok {
+		if !found[c] && !(c == LevelColumn && legacy) && ok {
 			ps.add(1, "", "the header lacks column %q (expected %s)", c, strings.Join(Columns, ","))
 			ok = false
 		}
 	}
-	return index, ok
+	return index, legacy, ok
 }
 
 func unwrapCSV(err error) error {
@@ -191,14 +203,15 @@ func trimPartialRune(b []byte) []byte {
 	return b
 }
 
-// WriteCSV writes rows in the long format with a header, comma-separated.
+// WriteCSV writes rows in the long format with a header, comma-separated:
+// the level column, never the legacy answer column.
 func WriteCSV(w io.Writer, rows []store.Row) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := cw.Write([]string{r.Department, r.Assessment, r.Respondent, r.Question, r.Answer, r.Note}); err != nil {
+		if err := cw.Write([]string{r.Department, r.Assessment, r.Respondent, r.Question, r.Level, r.Note}); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,8 @@
 // Package exchange reads and writes answers in the long exchange format —
-// one answer per row: department, assessment, respondent, question, answer,
-// note — as CSV and JSON, and writes workbooks (xlsx) for BI analysts.
+// one answer per row: department, assessment, respondent, question, level,
+// note — as CSV and JSON, and writes workbooks (xlsx) for BI analysts. A
+// level is 1–5, dk or na; files written before the one scale, with an
+// answer column (0–4) instead of level, read as level = answer + 1.
 //
 // A file is checked whole against the questionnaire: every bad row is
 // reported with its line and reason, and any bad row rejects the file. It

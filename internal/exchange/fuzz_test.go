@@ -12,7 +12,8 @@ import (
 func FuzzReadCSV(f *testing.F) {
 	q := defaultQuestionnaire(f)
 	f.Add([]byte(header + "Burgerzaken,2026-11,Vos,desc-reporting,3,note\n"))
-	f.Add([]byte("\xef\xbb\xbfdepartment;assessment;respondent;question;answer;note\nA;1;r;desc-reporting;dk;\n;;;quality;;x\n"))
+	f.Add([]byte("\xef\xbb\xbfdepartment;assessment;respondent;question;level;note\nA;1;r;desc-reporting;dk;\n;;;quality;;x\n"))
+	f.Add([]byte("department,assessment,respondent,question,answer,note\nA,1,r,desc-reporting,0,\nA,1,r,desc-timeliness,4,\n"))
 	f.Add([]byte(header + "A,1,r,desc-reporting,\"2\",\"multi\nline\"\nA,1,,quality,,n\n"))
 	f.Add([]byte("\x00\x01garbage"))
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -43,7 +44,8 @@ func FuzzReadCSV(f *testing.F) {
 // back and reads again to the same rows.
 func FuzzReadJSON(f *testing.F) {
 	q := defaultQuestionnaire(f)
-	f.Add([]byte(`[{"department": "A", "assessment": "1", "respondent": "r", "question": "desc-reporting", "answer": 3, "note": "n"}]`))
+	f.Add([]byte(`[{"department": "A", "assessment": "1", "respondent": "r", "question": "desc-reporting", "level": 3, "note": "n"}]`))
+	f.Add([]byte(`[{"department": "A", "assessment": "1", "respondent": "r", "question": "desc-reporting", "answer": 0}]`))
 	f.Add([]byte(`[{"department": "A", "assessment": "1", "question": "quality", "note": "x"}, {"answer": "dk"}]`))
 	f.Add([]byte("\xef\xbb\xbf[]"))
 	f.Fuzz(func(t *testing.T, src []byte) {

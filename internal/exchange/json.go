@@ -13,20 +13,24 @@ import (
 	"github.com/maturity-nl/maturity/internal/store"
 )
 
-// jsonRow is one row of the JSON form. The answer may be written as a
-// number (0–4) or a string ("3", "dk", "na").
+// jsonRow is one row of the JSON form. The level may be written as a
+// number (1–5) or a string ("3", "dk", "na"); a row written before the one
+// scale has the legacy answer (0–4) instead.
 type jsonRow struct {
 	Department string          `json:"department"`
 	Assessment string          `json:"assessment"`
 	Respondent string          `json:"respondent"`
 	Question   string          `json:"question"`
+	Level      json.RawMessage `json:"level"`
 	Answer     json.RawMessage `json:"answer"`
 	Note       string          `json:"note"`
 }
 
 // ReadJSON reads the JSON form of the long format: an array of objects
-// with the fields department, assessment, respondent, question, answer and
-// note. Problems name the line where the object starts.
+// with the fields department, assessment, respondent, question, level and
+// note. An object written before the one scale has the field answer (0–4,
+// "dk" or "na") instead of level, read as level = answer + 1; an object
+// with both is refused. Problems name the line where the object starts.
 func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.Row, error) {
 	var rows []store.Row
 	if err := ScanJSON(name, r, q, func(row store.Row) { rows = append(rows, row) }); err != nil {
@@ -85,12 +89,22 @@ func ScanJSON(name string, r io.Reader, q *questionnaire.Questionnaire, add func
 			}
 			continue
 		}
-		answer, ok := jsonAnswer(jr.Answer)
-		if !ok {
-			ps.add(line, "answer", "%s is out of range (expected 0, 1, 2, 3, 4, \"dk\" or \"na\")", string(jr.Answer))
+		raw := jr.Level
+		c.legacy = present(jr.Answer)
+		if c.legacy {
+			raw = jr.Answer
+		}
+		if present(jr.Level) && present(jr.Answer) {
+			ps.add(line, "", "has both %q and %q (expected one of them: %s for levels 1–5, or %s for answers 0–4 on the old scale)",
+				LevelColumn, LegacyColumn, LevelColumn, LegacyColumn)
 			continue
 		}
-		row, ok := c.check(line, store.Row{Department: jr.Department, Assessment: jr.Assessment, Respondent: jr.Respondent, Question: jr.Question, Answer: answer, Note: jr.Note})
+		value, ok := jsonAnswer(raw)
+		if !ok {
+			c.outOfRange(line, string(raw))
+			continue
+		}
+		row, ok := c.check(line, store.Row{Department: jr.Department, Assessment: jr.Assessment, Respondent: jr.Respondent, Question: jr.Question, Level: value, Note: jr.Note})
 		if ok && len(ps.list) == 0 {
 			add(row)
 			n++
@@ -104,7 +118,13 @@ func ScanJSON(name string, r io.Reader, q *questionnaire.Questionnaire, add func
 	return ps.done(name, n, "has no rows (expected one object per answer)")
 }
 
-// jsonAnswer reads an answer written as a number or a string.
+// present reports whether a field was written with a value.
+func present(raw json.RawMessage) bool {
+	t := strings.TrimSpace(string(raw))
+	return t != "" && t != "null"
+}
+
+// jsonAnswer reads a level or answer written as a number or a string.
 func jsonAnswer(raw json.RawMessage) (string, bool) {
 	t := strings.TrimSpace(string(raw))
 	switch {
@@ -129,7 +149,8 @@ func jsonErr(err error, fallback string) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// WriteJSON writes rows as a JSON array, one object per line.
+// WriteJSON writes rows as a JSON array, one object per line, each with
+// its level (never the legacy answer) as a string: "3", "dk" or "na".
 func WriteJSON(w io.Writer, rows []store.Row) error {
 	var b bytes.Buffer
 	b.WriteString("[")
@@ -142,9 +163,9 @@ func WriteJSON(w io.Writer, rows []store.Row) error {
 			Assessment string `json:"assessment"`
 			Respondent string `json:"respondent"`
 			Question   string `json:"question"`
-			Answer     string `json:"answer"`
+			Level      string `json:"level"`
 			Note       string `json:"note"`
-		}{r.Department, r.Assessment, r.Respondent, r.Question, r.Answer, r.Note})
+		}{r.Department, r.Assessment, r.Respondent, r.Question, r.Level, r.Note})
 		if err != nil {
 			return err
 		}

@@ -8,8 +8,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ScoreRow is one department round × dimension of the scores sheet: long
-// format, so that an analyst can pivot it any way.
+// ScoreRow is one department round × dimension of the scores sheet, its
+// scores and levels on the one scale 1–5: long format, so that an analyst
+// can pivot it any way.
 type ScoreRow struct {
 	Department  string
 	Parent      string
@@ -30,6 +31,11 @@ type ScoreRow struct {
 	Capped       bool
 	Stage        string
 	BlockedBy    string
+	// MinimumCapped says an unmet legal minimum lowered the round's level.
+	MinimumCapped bool
+	// IntervalLow and IntervalHigh bound the dimension's 90% interval;
+	// nil without one.
+	IntervalLow, IntervalHigh *float64
 }
 
 // Sheet names and headers of the workbook.
@@ -40,7 +46,8 @@ const (
 
 // ScoreColumns are the headers of the scores sheet.
 var ScoreColumns = []string{"department", "parent", "round", "mode", "open", "respondents", "group", "dimension",
-	"score", "level", "target", "gap", "confidence", "overall_score", "overall_level", "capped", "stage", "blocked_by"}
+	"score", "level", "target", "gap", "confidence", "overall_score", "overall_level", "capped", "stage", "blocked_by",
+	"minimum_capped", "interval_low", "interval_high"}
 
 // WriteXLSX writes a workbook with an answers sheet (the long format) and a
 // scores sheet (one row per round and dimension), each with a header row,
@@ -56,20 +63,25 @@ func WriteXLSX(w io.Writer, rows []store.Row, scores []ScoreRow) error {
 	}
 	answerRows := make([][]any, len(rows))
 	for i, r := range rows {
-		var answer any = r.Answer
-		if len(r.Answer) == 1 && r.Answer[0] >= '0' && r.Answer[0] <= '4' {
-			answer = int(r.Answer[0] - '0') // a number, so that it sums and averages
+		var level any = r.Level
+		if len(r.Level) == 1 && r.Level[0] >= '1' && r.Level[0] <= '5' {
+			level = int(r.Level[0] - '0') // a number, so that it sums and averages
 		}
-		answerRows[i] = []any{r.Department, r.Assessment, r.Respondent, r.Question, answer, r.Note}
+		answerRows[i] = []any{r.Department, r.Assessment, r.Respondent, r.Question, level, r.Note}
 	}
 	if err := writeSheet(f, answersSheet, Columns, answerRows); err != nil {
+		return err
+	}
+	// Scores keep every digit, shown with one decimal as everywhere else.
+	oneDecimal, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0")})
+	if err != nil {
 		return err
 	}
 	scoreRows := make([][]any, len(scores))
 	for i, s := range scores {
 		scoreRows[i] = []any{s.Department, s.Parent, s.Round, s.Mode, s.Open, s.Respondents, s.Group, s.Dimension,
-			optional(s.Score), optionalInt(s.Level), s.Target, s.Gap, s.Confidence, optional(s.OverallScore), optionalInt(s.OverallLevel),
-			s.Capped, s.Stage, s.BlockedBy}
+			scoreCell(s.Score, oneDecimal), optionalInt(s.Level), s.Target, s.Gap, s.Confidence, scoreCell(s.OverallScore, oneDecimal), optionalInt(s.OverallLevel),
+			s.Capped, s.Stage, s.BlockedBy, s.MinimumCapped, scoreCell(s.IntervalLow, oneDecimal), scoreCell(s.IntervalHigh, oneDecimal)}
 	}
 	if err := writeSheet(f, scoresSheet, ScoreColumns, scoreRows); err != nil {
 		return err
@@ -108,13 +120,16 @@ func writeSheet(f *excelize.File, sheet string, header []string, rows [][]any) e
 	return f.AutoFilter(sheet, "A1:"+last, nil)
 }
 
-// optional leaves a cell empty for a missing score rather than writing 0.
-func optional(p *float64) any {
+// scoreCell is a score in the given number format; a missing score leaves
+// the cell empty rather than writing 0.
+func scoreCell(p *float64, style int) any {
 	if p == nil {
 		return nil
 	}
-	return *p
+	return excelize.Cell{StyleID: style, Value: *p}
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func optionalInt(n int) any {
 	if n == 0 {

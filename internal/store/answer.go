@@ -15,7 +15,8 @@ type Respondent struct {
 	Alias        string
 }
 
-// Answer is one respondent's answer to one question: 0–4, dk or na.
+// Answer is one respondent's answer to one question: its level 1–5 (option
+// k of a question is level k), dk (don't know) or na (not applicable).
 type Answer struct {
 	Respondent string
 	Question   string
@@ -36,14 +37,18 @@ type Note struct {
 	CreatedAt  time.Time
 }
 
-// validValue reports whether v is an answer code the database takes.
+// validValue reports whether v is an answer the database takes: a level
+// 1–5, dk or na.
 func validValue(v string) bool {
 	switch v {
-	case "0", "1", "2", "3", "4", "dk", "na":
+	case "1", "2", "3", "4", "5", "dk", "na":
 		return true
 	}
 	return false
 }
+
+// invalidValue is the message for an answer validValue refuses.
+const invalidValue = "is not a level 1–5, dk or na"
 
 // Respondent returns the respondent with this alias in the assessment,
 // adding them when new. Aliases are pseudonyms: no personal data is needed.
@@ -84,7 +89,7 @@ func respondent(ctx context.Context, tx *sql.Tx, assessmentID int64, alias, now 
 // workshop's re-vote the answer is the second vote and the first is kept.
 func (s *Store) SaveAnswer(ctx context.Context, respondentID int64, question, value string) error {
 	if !validValue(value) {
-		return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", value)
+		return errorf(EINVALID, "answer %q "+invalidValue, value)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		vote, err := voteFor(ctx, tx, respondentID, question)
@@ -101,15 +106,15 @@ func saveAnswer(ctx context.Context, tx *sql.Tx, respondentID int64, question, v
 }
 
 func saveVote(ctx context.Context, tx *sql.Tx, respondentID int64, question string, vote int, value, now string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO answers (respondent_id, question, vote, answer, answered_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (respondent_id, question, vote) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`,
+	_, err := tx.ExecContext(ctx, `INSERT INTO answers (respondent_id, question, vote, level, answered_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (respondent_id, question, vote) DO UPDATE SET level = excluded.level, answered_at = excluded.answered_at`,
 		respondentID, question, vote, value, now)
 	return err
 }
 
 // Answers returns a respondent's answers by question id: the latest vote.
 func (s *Store) Answers(ctx context.Context, respondentID int64) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT question, answer FROM answers WHERE respondent_id = ? ORDER BY vote`, respondentID)
+	rows, err := s.db.QueryContext(ctx, `SELECT question, level FROM answers WHERE respondent_id = ? ORDER BY vote`, respondentID)
 	if err != nil {
 		return nil, translate(s.path, err)
 	}

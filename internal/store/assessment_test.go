@@ -47,22 +47,24 @@ func TestAssessmentService(t *testing.T) {
 		}
 		q, _ := questionnaire.Parse("q.yaml", file.Source)
 		for i, x := range q.Questions() {
-			if err := s.SaveAnswer(ctx, r.ID, x.ID, []string{"0", "1", "2", "3", "4", "dk", "na"}[i%7]); err != nil {
+			if err := s.SaveAnswer(ctx, r.ID, x.ID, []string{"1", "2", "3", "4", "5", "dk", "na"}[i%7]); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := s.SaveAnswer(ctx, r.ID, "desc-reporting", "4"); err != nil {
+		if err := s.SaveAnswer(ctx, r.ID, "desc-reporting", "5"); err != nil {
 			t.Fatal(err)
 		}
-		err = s.SaveAnswer(ctx, r.ID, "desc-reporting", "5")
-		wantCode(t, err, store.EINVALID, `answer "5" is not 0, 1, 2, 3, 4, dk or na`)
+		for _, bad := range []string{"0", "6", "DK"} {
+			err = s.SaveAnswer(ctx, r.ID, "desc-reporting", bad)
+			wantCode(t, err, store.EINVALID, `answer "`+bad+`" is not a level 1–5, dk or na`)
+		}
 		got, _ := s.Assessment(ctx, a.ID)
 		if got.Respondents != 1 || got.Answers != 48 || !got.Complete {
 			t.Errorf("after 48 answers: %+v", got)
 		}
 		answers, _ := s.Answers(ctx, r.ID)
-		if answers["desc-reporting"] != "4" {
-			t.Errorf("desc-reporting = %q; want the replacing 4", answers["desc-reporting"])
+		if answers["desc-reporting"] != "5" {
+			t.Errorf("desc-reporting = %q; want the replacing 5", answers["desc-reporting"])
 		}
 		if _, err := s.Respondent(ctx, a.ID, "Das"); err != nil {
 			t.Fatal(err)

@@ -37,7 +37,7 @@ func childSave(path string) int {
 	id, _ := strconv.ParseInt(os.Getenv("MATURITY_RESPONDENT"), 10, 64)
 	out := bufio.NewWriter(os.Stdout)
 	for n := 0; ; n++ {
-		if err := s.SaveAnswer(ctx, id, fmt.Sprintf("q%06d", n), strconv.Itoa(n%5)); err != nil {
+		if err := s.SaveAnswer(ctx, id, fmt.Sprintf("q%06d", n), strconv.Itoa(1+n%5)); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}

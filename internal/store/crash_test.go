@@ -95,7 +95,7 @@ func TestCrashSafety(t *testing.T) {
 			t.Fatal(err)
 		}
 		for n := 0; n <= last; n++ {
-			if v := got[fmt.Sprintf("q%06d", n)]; v != fmt.Sprint(n%5) {
+			if v := got[fmt.Sprintf("q%06d", n)]; v != fmt.Sprint(1+n%5) {
 				t.Fatalf("kill %d: answer %d reported saved but stored as %q (%d answers stored, last reported %d)", kill, n, v, len(got), last)
 			}
 		}

@@ -14,8 +14,9 @@ type Row struct {
 	Assessment string // the round label
 	Respondent string
 	Question   string
-	Answer     string
-	Note       string
+	// Level is the answer: a level 1–5, dk or na; "" for a note alone.
+	Level string
+	Note  string
 	// NoteOnDimension says that Question names a dimension.
 	NoteOnDimension bool
 }
@@ -62,20 +63,20 @@ func (s *Store) Rows(ctx context.Context, department string) ([]Row, error) {
 		byKey := map[[2]string]int{} // respondent, question → index in out
 		// A workshop's re-vote replaces the first vote: the export carries
 		// the answers the scores use.
-		ans, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.answer FROM answers x JOIN respondents r ON r.id = x.respondent_id
+		ans, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.level FROM answers x JOIN respondents r ON r.id = x.respondent_id
 			WHERE r.assessment_id = ? ORDER BY r.alias, x.question, x.vote`, rd.id)
 		if err != nil {
 			return nil, err
 		}
 		for ans.Next() {
 			row := Row{Department: rd.dept, Assessment: rd.label}
-			if err := ans.Scan(&row.Respondent, &row.Question, &row.Answer); err != nil {
+			if err := ans.Scan(&row.Respondent, &row.Question, &row.Level); err != nil {
 				ans.Close()
 				return nil, err
 			}
 			key := [2]string{row.Respondent, row.Question}
 			if i, ok := byKey[key]; ok {
-				out[i].Answer = row.Answer
+				out[i].Level = row.Level
 				continue
 			}
 			byKey[key] = len(out)

@@ -21,13 +21,13 @@ func benchRows(b *testing.B, n int) []store.Row {
 		b.Fatal(err)
 	}
 	qs := q.Questions()
-	values := []string{"0", "1", "2", "3", "4", "dk", "na"}
+	values := []string{"1", "2", "3", "4", "5", "dk", "na"}
 	rows := make([]store.Row, n)
 	for i := range rows {
 		r := i / len(qs)
 		rows[i] = store.Row{
 			Department: fmt.Sprintf("Afdeling %03d", r/52), Assessment: "2026-11", Respondent: fmt.Sprintf("Respondent %02d", r%52),
-			Question: qs[i%len(qs)].ID, Answer: values[(i*5+r*3)%7],
+			Question: qs[i%len(qs)].ID, Level: values[(i*5+r*3)%7],
 		}
 		if i%50 == 0 {
 			rows[i].Note = fmt.Sprint("Toelichting bij antwoord ", i)

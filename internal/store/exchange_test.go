@@ -14,13 +14,13 @@ import (
 )
 
 var sampleRows = []store.Row{
-	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Das", Question: "desc-reporting", Answer: "2", Note: "maanddashboard"},
-	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Das", Question: "desc-timeliness", Answer: "dk"},
-	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Vos", Question: "desc-reporting", Answer: "3"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Das", Question: "desc-reporting", Level: "2", Note: "maanddashboard"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Das", Question: "desc-timeliness", Level: "dk"},
+	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Vos", Question: "desc-reporting", Level: "3"},
 	{Department: "Burgerzaken", Assessment: "2025-10", Respondent: "Vos", Question: "diag-sources", Note: "alleen een opmerking"},
 	{Department: "Burgerzaken", Assessment: "2025-10", Question: "quality", Note: "Besloten: niveau 2", NoteOnDimension: true},
 	{Department: "Burgerzaken", Assessment: "2025-10", Question: "desc-reporting", Note: "Discussie: rapport is er, gebruik niet"},
-	{Department: "Belastingen", Assessment: "2026-11", Respondent: "Uil", Question: "desc-reporting", Answer: "na"},
+	{Department: "Belastingen", Assessment: "2026-11", Respondent: "Uil", Question: "desc-reporting", Level: "na"},
 }
 
 func TestImportRows_RoundTrip(t *testing.T) {
@@ -62,7 +62,7 @@ func TestImportRows_RoundTrip(t *testing.T) {
 
 func TestImportRows_AllOrNothing(t *testing.T) {
 	s := openStore(t)
-	bad := append(append([]store.Row(nil), sampleRows...), store.Row{Department: "Nieuw", Assessment: "x", Respondent: "a", Question: "q", Answer: "7"})
+	bad := append(append([]store.Row(nil), sampleRows...), store.Row{Department: "Nieuw", Assessment: "x", Respondent: "a", Question: "q", Level: "7"})
 	if _, err := s.ImportRows(ctx, defaultFile(t), bad); err == nil {
 		t.Fatal("a bad row was accepted")
 	}
@@ -127,9 +127,10 @@ func TestMigrations(t *testing.T) {
 			}
 			var got []string
 			for _, r := range rows {
-				got = append(got, r.Respondent+" "+r.Question+" "+r.Answer)
+				got = append(got, r.Respondent+" "+r.Question+" "+r.Level)
 			}
-			if want := "anna desc-reporting 3|anna desc-timeliness dk|bert desc-reporting 1"; from >= 1 && strings.Join(got, "|") != want {
+			// The answers 3 and 1 of 0–4 are the levels 4 and 2.
+			if want := "anna desc-reporting 4|anna desc-timeliness dk|bert desc-reporting 2"; from >= 1 && strings.Join(got, "|") != want {
 				t.Errorf("after migrating: %q; want %q", strings.Join(got, "|"), want)
 			}
 			a, err := s.Assessment(ctx, 1)
@@ -176,7 +177,7 @@ func TestConcurrentWriters(t *testing.T) {
 				return
 			}
 			for i := 0; i < perWriter; i++ {
-				if err := ws.SaveAnswer(ctx, r.ID, fmt.Sprintf("q%02d", i), fmt.Sprint((w+i)%5)); err != nil {
+				if err := ws.SaveAnswer(ctx, r.ID, fmt.Sprintf("q%02d", i), fmt.Sprint(1+(w+i)%5)); err != nil {
 					errs <- err
 				}
 				if i%8 == 0 {
@@ -202,8 +203,8 @@ func TestConcurrentWriters(t *testing.T) {
 // imported after a later one, does not become the latest.
 func TestImportRows_OlderRoundLater(t *testing.T) {
 	s := openStore(t)
-	later := []store.Row{{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "A", Question: "desc-reporting", Answer: "3"}}
-	earlier := []store.Row{{Department: "Burgerzaken", Assessment: "2025-05", Respondent: "A", Question: "desc-reporting", Answer: "1"}}
+	later := []store.Row{{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "A", Question: "desc-reporting", Level: "3"}}
+	earlier := []store.Row{{Department: "Burgerzaken", Assessment: "2025-05", Respondent: "A", Question: "desc-reporting", Level: "1"}}
 	for _, rows := range [][]store.Row{later, earlier} {
 		if _, err := s.ImportRows(ctx, defaultFile(t), rows); err != nil {
 			t.Fatal(err)
@@ -246,7 +247,7 @@ func TestImport_Streamed(t *testing.T) {
 	many := func(add func(store.Row)) {
 		for i := 0; i < 60_000; i++ {
 			add(store.Row{Department: fmt.Sprint("Afdeling ", i/4800), Assessment: "2026-11", Respondent: fmt.Sprint("r", i/48),
-				Question: fmt.Sprintf("q%02d", i%48), Answer: "3", Note: map[bool]string{true: "toelichting"}[i%50 == 0]})
+				Question: fmt.Sprintf("q%02d", i%48), Level: "3", Note: map[bool]string{true: "toelichting"}[i%50 == 0]})
 		}
 	}
 	empty := func(t *testing.T, s *store.Store) {
@@ -325,9 +326,9 @@ func TestImportRows_Invalid(t *testing.T) {
 		row  store.Row
 		msg  string
 	}{
-		{"answer", store.Row{Department: "A", Assessment: "1", Respondent: "r", Question: "q", Answer: "7"}, `answer "7" is not 0, 1, 2, 3, 4, dk or na`},
-		{"answer without respondent", store.Row{Department: "A", Assessment: "1", Question: "q", Answer: "2"}, `answer "2" to q has no respondent`},
-		{"blank alias", store.Row{Department: "A", Assessment: "1", Respondent: "  ", Question: "q", Answer: "2"}, "a respondent needs an alias"},
+		{"answer", store.Row{Department: "A", Assessment: "1", Respondent: "r", Question: "q", Level: "7"}, `answer "7" is not a level 1–5, dk or na`},
+		{"answer without respondent", store.Row{Department: "A", Assessment: "1", Question: "q", Level: "2"}, `answer "2" to q has no respondent`},
+		{"blank alias", store.Row{Department: "A", Assessment: "1", Respondent: "  ", Question: "q", Level: "2"}, "a respondent needs an alias"},
 		{"blank note of the group", store.Row{Department: "A", Assessment: "1", Question: "q", Note: " "}, "a note needs a text"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -348,22 +349,22 @@ func TestImportRows_LastAnswerWins(t *testing.T) {
 	s := openStore(t)
 	var rows []store.Row
 	for i := 0; i < 200; i++ { // more than one statement's worth
-		rows = append(rows, store.Row{Department: "Wmo", Assessment: "2026-11", Respondent: fmt.Sprint("r", i%3), Question: fmt.Sprintf("q%02d", 50-i%50), Answer: fmt.Sprint(i % 5)})
+		rows = append(rows, store.Row{Department: "Wmo", Assessment: "2026-11", Respondent: fmt.Sprint("r", i%3), Question: fmt.Sprintf("q%02d", 50-i%50), Level: fmt.Sprint(1 + i%5)})
 	}
 	if _, err := s.ImportRows(ctx, defaultFile(t), rows); err != nil {
 		t.Fatal(err)
 	}
 	want := map[[2]string]string{}
 	for _, r := range rows {
-		want[[2]string{r.Respondent, r.Question}] = r.Answer
+		want[[2]string{r.Respondent, r.Question}] = r.Level
 	}
 	got, err := s.Rows(ctx, "Wmo")
 	if err != nil || len(got) != len(want) {
 		t.Fatalf("%d rows, %v; want %d", len(got), err, len(want))
 	}
 	for _, r := range got {
-		if w := want[[2]string{r.Respondent, r.Question}]; r.Answer != w {
-			t.Errorf("%s on %s: %s; want the last answer, %s", r.Respondent, r.Question, r.Answer, w)
+		if w := want[[2]string{r.Respondent, r.Question}]; r.Level != w {
+			t.Errorf("%s on %s: %s; want the last answer, %s", r.Respondent, r.Question, r.Level, w)
 		}
 	}
 }

@@ -57,20 +57,20 @@ type respondentKey struct {
 }
 
 // upsertAnswer is saveVote's statement for a first vote, for n answers:
-// ?1 is the time, then come respondent, question and answer of each. The
+// ?1 is the time, then come respondent, question and level of each. The
 // others have no number: the driver asks SQLite for the name of every
 // parameter it binds, which walks the list of numbered and named ones, and
 // n numbered parameters would make each statement cost n² steps.
 func upsertAnswer(n int) string {
 	var q strings.Builder
-	q.WriteString(`INSERT INTO answers (answered_at, respondent_id, question, vote, answer) VALUES `)
+	q.WriteString(`INSERT INTO answers (answered_at, respondent_id, question, vote, level) VALUES `)
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			q.WriteString(", ")
 		}
 		q.WriteString("(?1, ?, ?, 1, ?)")
 	}
-	q.WriteString(` ON CONFLICT (respondent_id, question, vote) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`)
+	q.WriteString(` ON CONFLICT (respondent_id, question, vote) DO UPDATE SET level = excluded.level, answered_at = excluded.answered_at`)
 	return q.String()
 }
 
@@ -175,14 +175,14 @@ func (im *importer) row(r Row) error {
 		}
 		respID = l.respondentID
 	}
-	if r.Answer != "" {
-		if !validValue(r.Answer) {
-			return errorf(EINVALID, "answer %q is not 0, 1, 2, 3, 4, dk or na", r.Answer)
+	if r.Level != "" {
+		if !validValue(r.Level) {
+			return errorf(EINVALID, "answer %q "+invalidValue, r.Level)
 		}
 		if respID == 0 {
-			return errorf(EINVALID, "answer %q to %s has no respondent", r.Answer, r.Question)
+			return errorf(EINVALID, "answer %q to %s has no respondent", r.Level, r.Question)
 		}
-		if err := im.answer(respID, r.Question, r.Answer); err != nil {
+		if err := im.answer(respID, r.Question, r.Level); err != nil {
 			return err
 		}
 	}

@@ -47,7 +47,7 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, e
 	}
 	var lastAt string
 	var lastTime time.Time
-	rows, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.vote, x.answer, x.answered_at FROM answers x
+	rows, err := tx.QueryContext(ctx, `SELECT r.alias, x.question, x.vote, x.level, x.answered_at FROM answers x
 		JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = ? ORDER BY r.alias, x.question, x.vote`, id)
 	if err != nil {
 		return d, err

@@ -22,7 +22,7 @@ func TestPhaseService_Revote(t *testing.T) {
 	for _, x := range []struct {
 		r    store.Respondent
 		q, v string
-	}{{anna, "desc-reporting", "0"}, {anna, "desc-timeliness", "3"}, {bert, "desc-reporting", "4"}, {bert, "desc-timeliness", "2"}} {
+	}{{anna, "desc-reporting", "1"}, {anna, "desc-timeliness", "4"}, {bert, "desc-reporting", "5"}, {bert, "desc-timeliness", "3"}} {
 		if err := s.SaveAnswer(ctx, x.r.ID, x.q, x.v); err != nil {
 			t.Fatal(err)
 		}
@@ -65,10 +65,10 @@ func TestPhaseService_Revote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := answersText(d.Answers); got != "anna desc-reporting 3 (2)|anna desc-timeliness 3 (1)|bert desc-reporting 4 (1)|bert desc-timeliness 2 (1)" {
+	if got := answersText(d.Answers); got != "anna desc-reporting 3 (2)|anna desc-timeliness 4 (1)|bert desc-reporting 5 (1)|bert desc-timeliness 3 (1)" {
 		t.Errorf("answers = %s", got)
 	}
-	if got := answersText(d.FirstVotes); got != "anna desc-reporting 0 (1)|bert desc-reporting 4 (1)" {
+	if got := answersText(d.FirstVotes); got != "anna desc-reporting 1 (1)|bert desc-reporting 5 (1)" {
 		t.Errorf("first votes = %s", got)
 	}
 	if strings.Join(d.Revote, ",") != "desc-reporting" || d.Assessment.Phase != store.PhaseRevote || d.Assessment.Answers != 4 {
@@ -80,9 +80,9 @@ func TestPhaseService_Revote(t *testing.T) {
 	}
 	var exported []string
 	for _, r := range rows {
-		exported = append(exported, r.Respondent+" "+r.Question+" "+r.Answer)
+		exported = append(exported, r.Respondent+" "+r.Question+" "+r.Level)
 	}
-	if got := strings.Join(exported, "|"); got != "anna desc-reporting 3|anna desc-timeliness 3|bert desc-reporting 4|bert desc-timeliness 2" {
+	if got := strings.Join(exported, "|"); got != "anna desc-reporting 3|anna desc-timeliness 4|bert desc-reporting 5|bert desc-timeliness 3" {
 		t.Errorf("export = %s; want the latest votes, once each", got)
 	}
 

@@ -83,7 +83,7 @@ func seedRevote(ctx context.Context, tx *sql.Tx, id int64, f RoundFacts, at stri
 	position := map[string]int{}
 	for _, v := range f.SecondVotes {
 		if !validValue(v.Value) {
-			return errorf(EINVALID, "second vote %q of %s in round %q of %s is not 0, 1, 2, 3, 4, dk or na", v.Value, v.Respondent, f.Round, f.Department)
+			return errorf(EINVALID, "second vote %q of %s in round %q of %s "+invalidValue, v.Value, v.Respondent, f.Round, f.Department)
 		}
 		if _, ok := position[v.Question]; !ok {
 			position[v.Question] = len(position)

@@ -10,8 +10,8 @@ import (
 func TestStore_SetRoundFacts(t *testing.T) {
 	s := openStore(t)
 	rows := []store.Row{
-		{Department: "Wijkteams", Assessment: "2025-03", Respondent: "Vos", Question: "desc-reporting", Answer: "2"},
-		{Department: "Wijkteams", Assessment: "2025-10", Respondent: "Vos", Question: "desc-reporting", Answer: "3"},
+		{Department: "Wijkteams", Assessment: "2025-03", Respondent: "Vos", Question: "desc-reporting", Level: "2"},
+		{Department: "Wijkteams", Assessment: "2025-10", Respondent: "Vos", Question: "desc-reporting", Level: "3"},
 	}
 	if _, err := s.ImportRows(ctx, defaultFile(t), rows); err != nil {
 		t.Fatal(err)
@@ -87,7 +87,7 @@ func TestStore_SetRoundFacts(t *testing.T) {
 			{"a re-vote of a stranger", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeWorkshop,
 				SecondVotes: []store.Answer{{Respondent: "Das", Question: "desc-reporting", Value: "2"}}}, store.ENOTFOUND, `no respondent "Das"`},
 			{"a re-vote out of range", store.RoundFacts{Department: "Wijkteams", Round: "2025-10", Mode: store.ModeWorkshop,
-				SecondVotes: []store.Answer{{Respondent: "Vos", Question: "desc-reporting", Value: "5"}}}, store.EINVALID, `second vote "5"`},
+				SecondVotes: []store.Answer{{Respondent: "Vos", Question: "desc-reporting", Value: "0"}}}, store.EINVALID, `second vote "0" of Vos in round "2025-10" of Wijkteams is not a level 1–5, dk or na`},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				err := s.SetRoundFacts(ctx, []store.RoundFacts{good, c.bad})
