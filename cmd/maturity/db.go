@@ -44,10 +44,10 @@ type scored struct {
 	result scoring.Result
 }
 
-// scoreAssessment loads a round and scores it against the questionnaire
-// file it was answered on.
+// scoreAssessment loads a round, scores it against the questionnaire file
+// it was answered on and compares it with the department's previous round.
 func scoreAssessment(ctx context.Context, st *store.Store, id int64) (scored, error) {
-	return newScorer(st).score(ctx, id)
+	return newScorer(st).compared(ctx, id)
 }
 
 // scorer scores rounds, parsing each stored questionnaire file once: many
@@ -81,6 +81,38 @@ func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
 		return scored{}, fmt.Errorf("assessment %d: %w", a.ID, err)
 	}
 	return scored{q: q, data: data, result: scoring.Score(q, in)}, nil
+}
+
+// compared scores a round and sets its change against the department's
+// previous round on the same questionnaire id, if it has one.
+func (s *scorer) compared(ctx context.Context, id int64) (scored, error) {
+	cur, err := s.score(ctx, id)
+	if err != nil {
+		return scored{}, err
+	}
+	a := cur.data.Assessment
+	all, err := s.st.Assessments(ctx, a.Department)
+	if err != nil {
+		return scored{}, err
+	}
+	var prev *store.Assessment
+	for i, x := range all {
+		if x.ID == a.ID {
+			break
+		}
+		if x.Questionnaire.Key == a.Questionnaire.Key {
+			prev = &all[i]
+		}
+	}
+	if prev == nil {
+		return cur, nil
+	}
+	earlier, err := s.score(ctx, prev.ID)
+	if err != nil {
+		return scored{}, err
+	}
+	scoring.Compare(&cur.result, earlier.result, prev.ID, prev.Round)
+	return cur, nil
 }
 
 // questionnaire parses the file a round was answered on, once per file.

@@ -47,6 +47,15 @@ definition (documented in the README) in every language the questionnaire has.`,
 	return cmd
 }
 
+// decimal writes x with at most one decimal, with a decimal comma in Dutch.
+func decimal(x float64, lang string) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if lang == "nl" {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
+}
+
 // textWidth is the width plain-text output wraps at: $COLUMNS, else 100.
 func textWidth(getenv func(string) string) int {
 	if n, err := strconv.Atoi(getenv("COLUMNS")); err == nil && n >= 40 {
@@ -71,8 +80,12 @@ func writeQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string
 	if q.Rules.FoundationCap {
 		cap = l["on"]
 	}
-	p.line(0, fmt.Sprintf("%s: %s %s · %s %s · %s %d · %s %d %s · %s %d", l["rules"],
-		l["threshold"], strconv.FormatFloat(q.Rules.StageThreshold, 'f', -1, 64), l["cap"], cap,
+	minCap := l["off"]
+	if q.Rules.MinimumCap > 0 {
+		minCap = strconv.Itoa(q.Rules.MinimumCap)
+	}
+	p.line(0, fmt.Sprintf("%s: %s %s · %s %s · %s %s · %s %d · %s %d %s · %s %d", l["rules"],
+		l["threshold"], decimal(q.Rules.StageLevel, lang), l["cap"], cap, l["minimum cap"], minCap,
 		l["spread"], q.Rules.ConsensusSpread, l["anonymity"], q.Rules.AnonymityThreshold, l["respondents"],
 		l["target"], q.Rules.DefaultTarget))
 	for gi, g := range q.Groups {
@@ -101,7 +114,10 @@ func writeQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string
 				p.hanging(8, num, text)
 				p.para(8+len(num), x.Help.In(lang))
 				for oi, o := range x.Options {
-					p.hanging(8+len(num), fmt.Sprintf("%d  ", oi), o.In(lang))
+					p.hanging(8+len(num), fmt.Sprintf("%d  ", oi+1), o.In(lang))
+				}
+				if m := x.Minimum; m != nil {
+					p.hanging(8+len(num), "", fmt.Sprintf("%s %d (%s) · %s: %s", l["minimum"], m.Level, m.Basis.In(lang), l["action"], m.Action.In(lang)))
 				}
 			}
 			if len(d.Recommendations) > 0 {

@@ -50,8 +50,9 @@ func TestQuestionnaireShow_JSON(t *testing.T) {
 		Version   int      `json:"version"`
 		Languages []string `json:"languages"`
 		Rules     struct {
-			StageThreshold float64 `json:"stage_threshold"`
-			FoundationCap  bool    `json:"foundation_cap"`
+			StageLevel    float64 `json:"stage_level"`
+			FoundationCap bool    `json:"foundation_cap"`
+			MinimumCap    int     `json:"minimum_cap"`
 		} `json:"rules"`
 		Levels []map[string]string `json:"levels"`
 		Groups []struct {
@@ -73,7 +74,7 @@ func TestQuestionnaireShow_JSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if doc.ID != "gemeente-datagedreven" || doc.Version != 1 || doc.Rules.StageThreshold != 2 || !doc.Rules.FoundationCap || len(doc.Levels) != 5 {
+	if doc.ID != "gemeente-datagedreven" || doc.Version != 1 || doc.Rules.StageLevel != 3 || !doc.Rules.FoundationCap || doc.Rules.MinimumCap != 2 || len(doc.Levels) != 5 {
 		t.Errorf("header = %+v", doc)
 	}
 	questions := 0

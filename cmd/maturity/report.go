@@ -13,6 +13,7 @@ import (
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/report"
+	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/spf13/cobra"
 )
@@ -25,8 +26,9 @@ func newReportCmd(e env, opts *globalOptions) *cobra.Command {
 		Use:   "report --department NAME [--assessment ID] [--format pdf|html] -o FILE",
 		Short: "Write the department report for leadership, as a PDF or accessible HTML",
 		Long: `Write the report leadership reads: where the department stands, what blocks the next
-level, what to do first, whether it is improving and how far to trust the figures — an A4 PDF
-with a summary, charts, the detail per group, disagreement, confidence and the method. The
+level, which legal minimums are unmet, what to do first and why, whether it is improving and how
+far to trust the figures — an A4 PDF with a summary, the legal minimums, charts on the scale 1–5,
+the detail per group, disagreement, confidence and the method with a worked example. The
 report is of the department's latest round, or of --assessment ID. --format html writes the
 same content as one self-contained, accessible HTML file (WCAG 2.1 AA: headings, text
 alternatives, the charts' figures also in tables). The same data gives the same bytes.`,
@@ -149,6 +151,7 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 	if err != nil {
 		return report.Department{}, err
 	}
+	var last *scored // the round just before this one on the same questionnaire
 	for _, earlier := range all {
 		if earlier.ID == a.ID {
 			break
@@ -161,6 +164,12 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 			return report.Department{}, err
 		}
 		in.Previous = append(in.Previous, reportRound(e))
+		last = &e
+	}
+	// The change since the previous round is scoring's, with its direction
+	// and margin: the report only shows it.
+	if last != nil {
+		scoring.Compare(&in.Round.Result, last.result, last.data.Assessment.ID, last.data.Assessment.Round)
 	}
 	return in, nil
 }
@@ -209,6 +218,7 @@ func orgDepartment(ctx context.Context, st *store.Store, sc *scorer, q *question
 			}
 			prev := reportRound(p)
 			od.Previous = &prev
+			scoring.Compare(&od.Latest.Result, p.result, p.data.Assessment.ID, p.data.Assessment.Round)
 			break
 		}
 	}

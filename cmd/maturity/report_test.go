@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/maturity-nl/maturity/internal/locale"
 )
 
 // TestReport: the PDF carries the figures results --json gives, passes
@@ -46,9 +50,11 @@ func TestReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, vars, "results", "--department", "Burgerzaken", "--lang", "en", "--json")), &doc); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{fmt.Sprintf("%s (score %.2f)", doc.Overall.LevelName, doc.Overall.Score)}
+	// Scores are shown with one decimal, rounded down like a level.
+	shown := func(s float64) string { return fmt.Sprintf("%.1f", math.Floor((s+1e-9)*10)/10) }
+	want := []string{doc.Overall.LevelName, "Overall score " + shown(doc.Overall.Score)}
 	for _, d := range doc.Dimensions {
-		want = append(want, d.Name, fmt.Sprintf("%.2f", *d.Score))
+		want = append(want, d.Name, shown(*d.Score))
 	}
 	for _, w := range want {
 		if !strings.Contains(string(text), w) {
@@ -121,5 +127,76 @@ func TestReport_BadUse(t *testing.T) {
 	}
 	if after := fileState(t, vars["MATURITY_DB"]); after != before {
 		t.Error("a refused command changed the database")
+	}
+}
+
+// TestReport_Change: with an earlier round of the same department the
+// report says how the overall score moved, with its direction and margin,
+// and so does the organisation report.
+func TestReport_Change(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	src, err := os.ReadFile("../../examples/burgerzaken.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The earlier round: the same respondents one level lower (at least 1).
+	lines := strings.Split(strings.TrimSpace(string(src)), "\n")
+	earlier := []string{lines[0]}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		f[1] = "2025-11"
+		if f[4] > "1" && f[4] <= "5" {
+			f[4] = string(f[4][0] - 1)
+		}
+		earlier = append(earlier, strings.Join(f, ","))
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "earlier.csv")
+	if err := os.WriteFile(path, []byte(strings.Join(earlier, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vars := withDB(t)
+	mustRun(t, vars, "import", path)
+	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")
+	out := filepath.Join(dir, "r.pdf")
+	mustRun(t, vars, "report", "--department", "Burgerzaken", "--lang", "en", "-o", out)
+	text, err := exec.Command(pdftotext, out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	// The report states the change results --json computed, in its words,
+	// with the difference of the shown scores and the margin.
+	var doc struct {
+		Overall struct {
+			Score  float64
+			Change struct {
+				Earlier, Delta float64
+				Margin         *float64
+				Direction      string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, vars, "results", "--department", "Burgerzaken", "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	c := doc.Overall.Change
+	if c.Margin == nil || c.Direction == "" {
+		t.Fatalf("results --json has no change with a margin: %+v", c)
+	}
+	words := map[string]string{"improvement": "an improvement", "unchanged": "unchanged within the margin", "decline": "a decline"}[c.Direction]
+	want := fmt.Sprintf("Since round 2025-11: overall score %s → %s (%s, margin %s). That is %s", locale.Score(&c.Earlier, "en"), locale.Score(&doc.Overall.Score, "en"),
+		locale.Delta(c.Earlier, doc.Overall.Score, "en"), locale.Bound(*c.Margin, "en"), words)
+	if !strings.Contains(flat, want) {
+		t.Errorf("the summary lacks %q:\n%.1500s", want, flat[strings.Index(flat, "Progress"):])
+	}
+	org := filepath.Join(dir, "org.pdf")
+	mustRun(t, vars, "report", "--organisation", "--lang", "en", "-o", org)
+	text, err = exec.Command(pdftotext, org, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`\+\d\.\d \(±\d\.\d\) (improvement|unchanged)`).Match(text) {
+		t.Error("the organisation report has no change with direction")
 	}
 }

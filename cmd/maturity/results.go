@@ -5,13 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/internal/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -76,10 +75,15 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// resultFormat is the version of the JSON of a result. Format 2 is the one
+// scale 1–5; from it on, the shape changes only by adding fields.
+const resultFormat = 2
+
 // The JSON of a result. Its shape is documented in the README; change it
 // only by adding fields.
 type (
 	resultDoc struct {
+		Format          int                      `json:"format"`
 		Department      string                   `json:"department"`
 		Assessment      assessmentDoc            `json:"assessment"`
 		Questionnaire   questionnaireDoc         `json:"questionnaire"`
@@ -90,6 +94,7 @@ type (
 		Groups          []groupDoc               `json:"groups"`
 		Dimensions      []dimensionDoc           `json:"dimensions"`
 		Questions       []scoring.QuestionResult `json:"questions"`
+		Minimums        []minimumDoc             `json:"minimums"`
 		Recommendations []recommendationDoc      `json:"recommendations"`
 		Revotes         []scoring.RevoteResult   `json:"revotes"`
 	}
@@ -121,6 +126,11 @@ type (
 		Name      string `json:"name"`
 		LevelName string `json:"level_name"`
 	}
+	minimumDoc struct {
+		scoring.MinimumResult
+		Basis  string `json:"basis"`
+		Action string `json:"action"`
+	}
 	recommendationDoc struct {
 		scoring.Recommendation
 		Text string `json:"text"`
@@ -130,6 +140,7 @@ type (
 func resultJSON(s scored, lang string) resultDoc {
 	a, r, q := s.data.Assessment, s.result, s.q
 	doc := resultDoc{
+		Format:        resultFormat,
 		Department:    a.Department,
 		Assessment:    assessmentDoc{ID: a.ID, Round: a.Round, Mode: string(a.Mode), Phase: string(a.Phase), Open: a.Open(), CreatedAt: a.CreatedAt.Format(time.RFC3339)},
 		Questionnaire: questionnaireDoc{ID: q.ID, Version: q.Version, Digest: q.Digest},
@@ -150,19 +161,16 @@ func resultJSON(s scored, lang string) resultDoc {
 	for _, d := range r.Dimensions {
 		doc.Dimensions = append(doc.Dimensions, dimensionDoc{DimensionResult: d, Name: q.Dimension(d.ID).Name.In(lang), LevelName: q.LevelName(d.Level, lang)})
 	}
+	doc.Minimums = []minimumDoc{}
+	for _, m := range r.Minimums {
+		min := q.Question(m.Question).Minimum
+		doc.Minimums = append(doc.Minimums, minimumDoc{MinimumResult: m, Basis: min.Basis.In(lang), Action: min.Action.In(lang)})
+	}
 	doc.Recommendations = []recommendationDoc{}
 	for _, rec := range r.Recommendations {
-		doc.Recommendations = append(doc.Recommendations, recommendationDoc{Recommendation: rec, Text: q.Dimension(rec.Dimension).Recommendations[rec.Level].In(lang)})
+		doc.Recommendations = append(doc.Recommendations, recommendationDoc{Recommendation: rec, Text: rec.Text(q).In(lang)})
 	}
 	return doc
-}
-
-// num formats a score for reading: two decimals, or a dash for none.
-func num(p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return strconv.FormatFloat(*p, 'f', 2, 64)
 }
 
 func levelText(q *questionnaire.Questionnaire, level int, lang string) string {
@@ -172,105 +180,14 @@ func levelText(q *questionnaire.Questionnaire, level int, lang string) string {
 	return fmt.Sprintf("%d %s", level, q.LevelName(level, lang))
 }
 
-// writeResult prints one round's result as text.
+// writeResult prints one round's result as text; the view is tui's.
 func writeResult(w io.Writer, s scored, lang string, width int) error {
-	a, r, q, l := s.data.Assessment, s.result, s.q, labelsFor(lang)
-	p := &printer{w: w, width: width}
-	state := l["open"]
+	a := s.data.Assessment
+	round := tui.Round{Department: a.Department, Label: a.Round, Workshop: a.Mode == store.ModeWorkshop}
 	if !a.Open() {
-		state = l["closed"] + " " + a.ClosedAt.Format("2006-01-02")
+		round.Closed = a.ClosedAt
 	}
-	p.line(0, fmt.Sprintf("%s — %s %s (%s, %s) · %d %s · %s %s %d", a.Department, l["round"], a.Round, l[string(a.Mode)], state,
-		r.Respondents, l["respondents"], q.ID, l["version"], q.Version))
-	p.blank()
-	if r.Overall.Score == nil {
-		p.line(0, l["maturity"]+": "+l["no answers"])
-		return p.err
-	}
-	mat := fmt.Sprintf("%s: %s %s (%s %s)", l["maturity"], l["level"], levelText(q, r.Overall.Level, lang), l["score"], num(r.Overall.Score))
-	p.line(0, mat)
-	if r.Overall.Capped {
-		// The groups that cap stand at the level one below the cap.
-		by := strings.Join(q.GroupNames(r.Overall.CappedBy, lang), ", ")
-		p.hanging(2, "", fmt.Sprintf(l["capped"], r.Overall.UncappedLevel, by, r.Overall.Cap-1, r.Overall.Cap))
-	}
-	if r.Stage.Applicable {
-		stage := l["stage none"]
-		if r.Stage.Reached != "" {
-			stage = q.Dimension(r.Stage.Reached).Name.In(lang) + " " + l["reached"]
-		}
-		if r.Stage.BlockedBy != "" {
-			stage += " · " + l["blocked by"] + " " + q.Dimension(r.Stage.BlockedBy).Name.In(lang)
-		} else {
-			stage = l["all stages"]
-		}
-		p.line(0, fmt.Sprintf("%s: %s (%s %s)", l["stage"], stage, l["stage threshold"], strconv.FormatFloat(r.Stage.Threshold, 'f', 1, 64)))
-	}
-	p.blank()
-
-	t := newTable(w, l["col group"], l["col score"], l["col level"], l["col target"], l["col gap"], l["col confidence"], l["col answered"], l["col dk"], l["col na"])
-	di := 0
-	for gi, g := range q.Groups {
-		gr := r.Groups[gi]
-		t.row(g.Name.In(lang), num(gr.Score), levelText(q, gr.Level, lang), "", "", "", "", "", "")
-		for range g.Dimensions {
-			d := r.Dimensions[di]
-			di++
-			gap := "–" // no score, no gap
-			if d.Score != nil {
-				gap = strconv.Itoa(d.Gap)
-			}
-			t.row("  "+q.Dimension(d.ID).Name.In(lang), num(d.Score), levelText(q, d.Level, lang), strconv.Itoa(d.Target),
-				gap, l[string(d.Confidence)], strconv.Itoa(d.Answered), strconv.Itoa(d.DontKnow), strconv.Itoa(d.NotApplicable))
-		}
-	}
-	if err := t.flush(); err != nil {
-		return err
-	}
-	p.blank()
-
-	if len(r.Recommendations) == 0 {
-		p.line(0, l["no recommendations"])
-	} else {
-		p.line(0, l["recommendations"]+":")
-		for i, rec := range r.Recommendations {
-			if i == 3 {
-				break
-			}
-			d := q.Dimension(rec.Dimension)
-			text := fmt.Sprintf("%s (%s %d → %d)", d.Name.In(lang), l["level"], rec.Level, rec.Level+1)
-			if r := d.Recommendations[rec.Level].In(lang); r != "" {
-				text += ": " + r
-			}
-			p.hanging(2, fmt.Sprintf("%d. ", i+1), text)
-		}
-	}
-
-	// A question's range is shown only when at least the anonymity
-	// threshold of people gave it a scored answer.
-	var shown []scoring.QuestionResult
-	hidden := 0
-	for _, x := range r.Questions {
-		switch {
-		case !x.Flagged:
-		case x.N >= q.Rules.AnonymityThreshold:
-			shown = append(shown, x)
-		default:
-			hidden++
-		}
-	}
-	if len(shown) > 0 {
-		p.blank()
-		p.line(0, fmt.Sprintf(l["discuss"], q.Rules.ConsensusSpread)+":")
-		for _, x := range shown {
-			p.hanging(2, "", fmt.Sprintf("[%s] %s  (%d–%d, %s %s, n=%d)", x.ID, q.Question(x.ID).Text.In(lang), *x.Min, *x.Max, l["score"], num(x.Score), x.N))
-		}
-	}
-	if hidden > 0 {
-		p.blank()
-		p.line(0, fmt.Sprintf(l["discuss hidden"], hidden, q.Rules.AnonymityThreshold))
-	}
-	return p.err
+	return tui.WriteResult(w, s.q, s.result, round, lang, width)
 }
 
 // writeOverview prints one line per department for its latest round.
@@ -284,19 +201,18 @@ func writeOverview(ctx context.Context, e env, opts *globalOptions, st *store.St
 	if lang == "" {
 		lang = "nl"
 	}
-	l := labelsFor(lang)
-	t := newTable(e.stdout, l["col department"], l["col round"], l["col respondents"], l["col score"], l["col maturity"], l["col stage"])
+	var rows []tui.OverviewRow
 	sc := newScorer(st)
 	for _, d := range depts {
 		a, err := st.LatestAssessment(ctx, d.Name)
 		if store.ErrorCode(err) == store.ENOTFOUND {
-			t.row(d.Name, "–", "0", "–", l["no assessment"], "–")
+			rows = append(rows, tui.OverviewRow{Department: d.Name})
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		s, err := sc.score(ctx, a.ID)
+		s, err := sc.compared(ctx, a.ID)
 		if err != nil {
 			return err
 		}
@@ -304,21 +220,12 @@ func writeOverview(ctx context.Context, e env, opts *globalOptions, st *store.St
 			docs = append(docs, resultJSON(s, langFor(lang, s.q)))
 			continue
 		}
-		r := s.result
-		mat := levelText(s.q, r.Overall.Level, lang)
-		if r.Overall.Capped {
-			mat += " (" + strings.SplitN(l["capped"], ":", 2)[0] + ")"
-		}
-		stage := "–"
-		if r.Stage.Applicable && r.Stage.Reached != "" {
-			stage = s.q.Dimension(r.Stage.Reached).Name.In(lang)
-		}
-		t.row(d.Name, a.Round, strconv.Itoa(r.Respondents), num(r.Overall.Score), mat, stage)
+		rows = append(rows, tui.OverviewRow{Department: d.Name, Round: a.Round, Questionnaire: s.q, Result: s.result})
 	}
 	if asJSON {
 		return writeJSON(e.stdout, docs)
 	}
-	return t.flush()
+	return tui.WriteOverview(e.stdout, rows, lang)
 }
 
 // langFor is lang when q has it, else q's first language.

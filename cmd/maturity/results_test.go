@@ -33,7 +33,7 @@ func mustRun(t *testing.T, vars map[string]string, args ...string) string {
 func TestResults_WorkedExample(t *testing.T) {
 	vars := withDB(t)
 	q := "--questionnaire=testdata/example.yaml"
-	out := mustRun(t, vars, "import", "testdata/example.csv", q)
+	out := mustRun(t, vars, "import", "testdata/worked-example.csv", q)
 	if !strings.Contains(out, "18 answers and 0 notes in 18 rows (new: 1 departments, 1 rounds, 3 respondents)") {
 		t.Errorf("import said: %s", out)
 	}
@@ -41,19 +41,26 @@ func TestResults_WorkedExample(t *testing.T) {
 	mustRun(t, vars, "targets", "--department", "Example", "--assessment", "1", "--set", "diagnostic=3")
 
 	var doc struct {
+		Format        int
 		Department    string
 		Respondents   int
 		Questionnaire struct{ ID string }
 		Overall       struct {
-			Score                     float64
-			Level, UncappedLevel, Cap int
-			LevelName                 string `json:"level_name"`
-			Capped                    bool
-			CappedBy                  []string `json:"capped_by"`
+			Score         float64
+			Level, Cap    int
+			UncappedLevel int    `json:"uncapped_level"`
+			LevelName     string `json:"level_name"`
+			Capped        bool
+			CappedBy      []string `json:"capped_by"`
+			MinimumCapped bool     `json:"minimum_capped"`
+			Interval      *[2]float64
+			Confidence    string
+			Change        *struct{}
 		}
 		Stage struct {
-			Reached   string
-			BlockedBy string `json:"blocked_by"`
+			Reached    string
+			BlockedBy  string  `json:"blocked_by"`
+			StageLevel float64 `json:"stage_level"`
 		}
 		Dimensions []struct {
 			ID           string
@@ -63,13 +70,18 @@ func TestResults_WorkedExample(t *testing.T) {
 			TargetSource string `json:"target_source"`
 			Gap          int
 			Confidence   string
+			Interval     *[2]float64
 		}
 		Questions []struct {
 			ID      string
 			Score   float64
 			Flagged bool
+			Counts  [5]int
+			Visible bool
 		}
+		Minimums        []struct{}
 		Recommendations []struct {
+			Kind      string
 			Dimension string
 			Level     int
 			Text      string
@@ -78,21 +90,27 @@ func TestResults_WorkedExample(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, vars, "results", "--department", "example", "--json")), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Department != "Example" || doc.Respondents != 3 || doc.Questionnaire.ID != "example" {
+	if doc.Format != 2 || doc.Department != "Example" || doc.Respondents != 3 || doc.Questionnaire.ID != "example" || doc.Minimums == nil || len(doc.Minimums) != 0 {
 		t.Errorf("header = %+v", doc)
 	}
 	o := doc.Overall
-	if math.Abs(o.Score-277.0/144) > 1e-9 || o.Level != 2 || o.LevelName != "Opportunistic" || !o.Capped || strings.Join(o.CappedBy, ",") != "governance" {
-		t.Errorf("overall = %+v; want 277/144, level 2 Opportunistic, capped by governance", o)
+	h := 2.919986 * 7 / 24 / math.Sqrt(3)
+	if math.Abs(o.Score-433.0/144) > 1e-9 || o.Level != 2 || o.UncappedLevel != 3 || o.LevelName != "Opportunistic" || !o.Capped || strings.Join(o.CappedBy, ",") != "governance" || o.MinimumCapped {
+		t.Errorf("overall = %+v; want 433/144, level 3 capped to 2 Opportunistic by governance", o)
 	}
-	if doc.Stage.Reached != "descriptive" || doc.Stage.BlockedBy != "diagnostic" {
+	if o.Interval == nil || math.Abs(o.Interval[0]-(433.0/144-h)) > 1e-6 || math.Abs(o.Interval[1]-(433.0/144+h)) > 1e-6 || o.Confidence != "medium" || o.Change != nil {
+		t.Errorf("overall estimate = %+v; want ±%.6f, medium, no change", o, h)
+	}
+	if doc.Stage.Reached != "descriptive" || doc.Stage.BlockedBy != "diagnostic" || doc.Stage.StageLevel != 3 {
 		t.Errorf("stage = %+v", doc.Stage)
 	}
+	// Confidence: x1 (1, 3, 2) has h = 2.920 · 1/√3 ≈ 1.69: low; quality's
+	// own scores 4/3, 5/3, 1 give h ≈ 0.56: medium; skills all 5: h = 0.
 	want := map[string]string{
-		"descriptive": "2.583333 4 4 default 0 medium",
-		"diagnostic":  "1.000000 2 3 assessment 1 medium",
-		"quality":     "0.444444 1 3 department 2 medium",
-		"skills":      "3.666667 5 4 default 0 medium",
+		"descriptive": "3.583333 3 4 default 1 medium",
+		"diagnostic":  "2.000000 2 3 assessment 1 low",
+		"quality":     "1.444444 1 3 department 2 medium",
+		"skills":      "5.000000 5 4 default 0 medium",
 	}
 	for _, d := range doc.Dimensions {
 		got := fmt.Sprintf("%.6f %d %d %s %d %s", *d.Score, d.Level, d.Target, d.TargetSource, d.Gap, d.Confidence)
@@ -104,27 +122,47 @@ func TestResults_WorkedExample(t *testing.T) {
 		if x.Flagged != (x.ID == "x1") {
 			t.Errorf("question %s flagged = %v", x.ID, x.Flagged)
 		}
+		if x.ID == "x1" && (x.Counts != [5]int{1, 1, 1, 0, 0} || !x.Visible) {
+			t.Errorf("x1 counts %v, visible %v; want [1 1 1 0 0], visible", x.Counts, x.Visible)
+		}
+		if x.ID == "d1" && x.Visible {
+			t.Errorf("d1, with two scored answers, is visible")
+		}
 	}
-	if len(doc.Recommendations) != 2 || doc.Recommendations[0].Dimension != "quality" || doc.Recommendations[0].Text != "Write down quality rules." ||
-		doc.Recommendations[1].Dimension != "diagnostic" || doc.Recommendations[1].Text != "Investigate deviations by a fixed method." {
-		t.Errorf("recommendations = %+v", doc.Recommendations)
+	type rec struct{ Kind, Dimension, Text string }
+	wantRecs := []rec{
+		{"stage", "diagnostic", "Investigate deviations by a fixed method."},
+		{"foundation", "quality", "Write down quality rules."},
+		{"gap", "descriptive", "Share them across the organisation."},
+	}
+	if len(doc.Recommendations) != len(wantRecs) {
+		t.Fatalf("recommendations = %+v; want %+v", doc.Recommendations, wantRecs)
+	}
+	for i, w := range wantRecs {
+		r := doc.Recommendations[i]
+		if (rec{r.Kind, r.Dimension, r.Text}) != w {
+			t.Errorf("recommendation %d = %+v; want %+v", i+1, r, w)
+		}
 	}
 
 	text := mustRun(t, vars, "results", "--department", "Example")
 	for _, w := range []string{
 		"Example — round 2026-11 (self-assessment, closed ",
-		"Maturity: level 2 Opportunistic (score 1.92)",
-		"capped: the overall score is level 3, but Governance is at level 1 (cap: level 2)",
-		"Stage: Descriptive reached · blocked by Diagnostic (threshold 2.0)",
-		"1. Quality (level 1 → 2): Write down quality rules.",
-		"[x1] Root causes?  (0–2, score 1.00, n=3)",
+		"Maturity: level 2 Opportunistic\n  score 3.0 [2.5–3.5] · confidence medium\n  capped by the foundations: Governance at level 1, so at most level 2\n  without the caps level 3\n",
+		"Analytics stage: Descriptive reached · blocked by Diagnostic (a stage counts from score 3)",
+		"  Descriptive      3.6    3 Systematic        4       1    [3.1–4.1]  medium      5         1   0\n",
+		"  Diagnostic       2.0    2 Opportunistic     3       1    [1.0–3.7]  low         3         0   0\n",
+		"1. Next stage: Diagnostic (level 2 → 3): Investigate deviations by a fixed method.",
+		"2. Foundation: Quality (level 1 → 2): Write down quality rules.",
+		"3. Towards the target: Descriptive (level 3 → 4): Share them across the organisation.",
+		"[x1] Root causes?  (levels 1–3, score 2.0, n=3)",
 	} {
 		if !strings.Contains(text, w) {
 			t.Errorf("results text lacks %q:\n%s", w, text)
 		}
 	}
 	overview := mustRun(t, vars, "results", "--lang", "en")
-	if !strings.Contains(overview, "Example     2026-11  3            1.92   2 Opportunistic (capped)  Descriptive") {
+	if !strings.Contains(overview, "Example     2026-11  3            3.0    2 Opportunistic (capped)  Descriptive  medium") {
 		t.Errorf("overview:\n%s", overview)
 	}
 	var all []json.RawMessage
@@ -154,14 +192,16 @@ func TestImport_RejectedLeavesDatabaseUnchanged(t *testing.T) {
 	mustRun(t, vars, "import", "testdata/example.csv", "--questionnaire=testdata/example.yaml")
 	dir := t.TempDir()
 	files := map[string]string{
-		"bad-answer.csv":   "department,assessment,respondent,question,answer,note\nExample,2026-12,A,d1,5,\n",
-		"bad-question.csv": "department,assessment,respondent,question,answer,note\nExample,2026-12,A,zz,1,\n",
-		"duplicate.csv":    "department;assessment;respondent;question;answer;note\nExample;2026-12;A;d1;1;\nExample;2026-12;A;d1;2;\n",
+		"bad-level.csv":    "department,assessment,respondent,question,level,note\nExample,2026-12,A,d1,6,\n",
+		"bad-legacy.csv":   "department,assessment,respondent,question,answer,note\nExample,2026-12,A,d1,5,\n",
+		"both-columns.csv": "department,assessment,respondent,question,answer,level,note\nExample,2026-12,A,d1,1,2,\n",
+		"bad-question.csv": "department,assessment,respondent,question,level,note\nExample,2026-12,A,zz,1,\n",
+		"duplicate.csv":    "department;assessment;respondent;question;level;note\nExample;2026-12;A;d1;1;\nExample;2026-12;A;d1;2;\n",
 		"garbage.csv":      "\x00\x01\x02\xff",
 		"empty.csv":        "",
-		"bad.json":         `[{"department": "Example", "assessment": "2026-12", "respondent": "A", "question": "d1", "answer": 9}]`,
+		"bad.json":         `[{"department": "Example", "assessment": "2026-12", "respondent": "A", "question": "d1", "level": 9}]`,
 		// Valid rows, but the round exists on another questionnaire file.
-		"other-file.csv": "department,assessment,respondent,question,answer,note\nExample,2026-11,A,desc-reporting,1,\n",
+		"other-file.csv": "department,assessment,respondent,question,level,note\nExample,2026-11,A,desc-reporting,1,\n",
 	}
 	before := fileState(t, vars["MATURITY_DB"])
 	for name, src := range files {
@@ -203,7 +243,8 @@ func TestExportImport_RoundTrip(t *testing.T) {
 		}
 	}
 	stdout := mustRun(t, vars, "export", "--department", "example")
-	if !strings.HasPrefix(stdout, "department,assessment,respondent,question,answer,note\nExample,2026-11,A,d1,3,\n") {
+	// testdata/example.csv has the legacy answer column: its 3 is level 4.
+	if !strings.HasPrefix(stdout, "department,assessment,respondent,question,level,note\nExample,2026-11,A,d1,4,\n") {
 		t.Errorf("export to stdout:\n%s", stdout)
 	}
 }
@@ -247,8 +288,9 @@ func TestSQLiteCLI(t *testing.T) {
 	if err != nil {
 		t.Fatalf("sqlite3: %v\n%s", err, out)
 	}
-	// 18 answers; scores 3+2+2+3+3+0+2+1+0+1+1+0+0+4+3+4 = 29 (dk and na have none).
-	if got := string(out); got != "ok\n18|29\nExample\n" {
+	// 18 answers, stored as levels: the legacy answers 3+2+2+3+3+0+2+1+0+1+1+0+0+4+3+4 = 29
+	// of example.csv, each one higher, sum to 29 + 16 = 45 (dk and na have no score).
+	if got := string(out); got != "ok\n18|45\nExample\n" {
 		t.Errorf("sqlite3 said:\n%s", got)
 	}
 }

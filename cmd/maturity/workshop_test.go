@@ -47,7 +47,7 @@ func TestWorkshopRoom(t *testing.T) {
 		}
 		return s
 	}
-	anna, _ := join("anna", 4), join("bert", 0)
+	anna, _ := join("anna", 5), join("bert", 1)
 
 	snap, err := room.Snapshot()
 	if err != nil || len(snap.Participants) != 2 || snap.Participants[0].Answered != 3 || snap.Result.Respondents != 2 {
@@ -89,10 +89,10 @@ func TestWorkshopRoom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(anna.Only) != 1 || anna.Only[0] != first || anna.Earlier[first] != 4 || len(anna.Answers) != 0 || anna.Notice == "" || anna.Closed {
+	if len(anna.Only) != 1 || anna.Only[0] != first || anna.Earlier[first] != 5 || len(anna.Answers) != 0 || anna.Notice == "" || anna.Closed {
 		t.Errorf("re-vote session: only %v, earlier %v, answers %v, notice %q, closed %v", anna.Only, anna.Earlier, anna.Answers, anna.Notice, anna.Closed)
 	}
-	if err := anna.Backend.SaveAnswer(first, 1); err != nil {
+	if err := anna.Backend.SaveAnswer(first, 2); err != nil {
 		t.Fatal(err)
 	}
 	if err := anna.Backend.SaveAnswer(second, 1); err == nil {

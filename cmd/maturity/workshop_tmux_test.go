@@ -32,8 +32,8 @@ func TestWorkshop_TmuxSSH(t *testing.T) {
 
 	term.open("fac", 110, 50, fmt.Sprintf("exec env MATURITY_DB=%s XDG_DATA_HOME=%s %s --lang en workshop serve --department Wijkteams --listen 127.0.0.1:%s --code 314159", db, dir, bin, port))
 	term.wait("fac", "Code: 314159")
-	// Each answers the first question apart (0, 4, 2), the rest alike.
-	people := []struct{ name, first, rest, revote string }{{"anna", "0", "1", "2"}, {"bert", "4", "3", "3"}, {"cees", "2", "2", "2"}}
+	// Each answers the first question apart (levels 1, 5, 3), the rest alike.
+	people := []struct{ name, first, rest, revote string }{{"anna", "1", "2", "3"}, {"bert", "5", "4", "4"}, {"cees", "3", "3", "3"}}
 	for _, p := range people {
 		term.open(p.name, 90, 30, fmt.Sprintf("exec ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=%s -o LogLevel=ERROR -p %s 127.0.0.1", filepath.Join(dir, "known_hosts"), port))
 		term.wait(p.name, "workshop code")
@@ -46,10 +46,16 @@ func TestWorkshop_TmuxSSH(t *testing.T) {
 		term.keys(p.name, strings.Repeat(p.rest, 47)) // one burst of keys, one answer each
 		term.wait(p.name, "Result — Wijkteams")
 	}
-	term.waitUntil("fac", "three participants done", func(s string) bool { return strings.Count(s, "48/48") == 3 })
+	s := term.waitUntil("fac", "three participants done", func(s string) bool { return strings.Count(s, "48/48") == 3 })
+	// A silent vote: the beamer shows progress and which questions
+	// diverge, never a figure.
+	if !strings.Contains(s, "Scores appear once answering closes") || strings.Contains(s, "▏4") || strings.Contains(s, "spread") {
+		t.Errorf("the dashboard shows figures while voting:\n%s", s)
+	}
 
 	term.keys("fac", "n")
 	term.wait("fac", "Phase: discussion")
+	term.wait("fac", "(spread 4)")
 	term.wait("anna", "(3 respondents)") // the group's result, once answering closed
 	term.keys("fac", "Space")
 	term.wait("fac", "› ↺ How does the department report")
@@ -63,8 +69,8 @@ func TestWorkshop_TmuxSSH(t *testing.T) {
 		term.keys(p.name, p.revote)
 	}
 	// Progress counts the re-vote's one question; its answers stay hidden.
-	s := term.waitUntil("fac", "three re-votes", func(s string) bool { return strings.Count(s, " 1/1") == 3 })
-	if strings.Contains(s, "re-vote 0:") {
+	s = term.waitUntil("fac", "three re-votes", func(s string) bool { return strings.Count(s, " 1/1") == 3 })
+	if strings.Contains(s, "re-vote 1:") || strings.Contains(s, "▏4") {
 		t.Errorf("the re-vote's answers were shown while voting:\n%s", s)
 	}
 	term.keys("fac", "n")

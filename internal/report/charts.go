@@ -5,15 +5,20 @@ import (
 	"math"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/maturity-nl/maturity/internal/questionnaire"
 )
+
+// Every chart is on the one scale 1–5: the axes run from level 1 to level
+// 5, each level's line is labelled, a target is marked at its level, and a
+// legend says what the colours and marks are.
 
 // charts draws the radar, the ladder, the bars and the trend as vectors.
 func (p *pdf) charts() {
 	p.AddPage()
 	p.heading(p.t["charts"], 0)
 	p.subheading(p.t["radar"])
-	p.radar(pageW/2, p.GetY()+52, 40)
-	p.SetY(p.GetY() + 112)
+	p.radar(pageW/2, p.GetY()+54, 40)
+	p.SetY(p.GetY() + 118)
 	if p.res.Stage.Applicable {
 		p.subheading(p.t["ladder"])
 		p.ladder()
@@ -27,21 +32,43 @@ func (p *pdf) charts() {
 	}
 }
 
-// radar draws every dimension as an axis from 0 (centre) to 4 (edge): the
-// target as a dashed outline and the current scores as a filled shape.
+// levelLegend draws a swatch of each level's colour with its name.
+func (p *pdf) levelLegend() {
+	p.room(6)
+	y := p.GetY() + 1
+	x := margin
+	p.font("", 7.5)
+	p.ink(muted)
+	p.Text(x, y+2.6, p.t["legend_levels"])
+	x += p.GetStringWidth(p.t["legend_levels"]) + 3
+	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+		p.fill(levelInk[l])
+		p.Rect(x, y, 4, 3, "F")
+		label := p.levelName(l)
+		p.ink(ink)
+		p.Text(x+5, y+2.6, label)
+		x += 5 + p.GetStringWidth(label) + 4
+	}
+	p.SetY(y + 5)
+}
+
+// radar draws every dimension as an axis from the centre to level 5 at the
+// edge, with a ring per level 1–5: the target level as a dashed outline and
+// the current scores as a filled shape.
 func (p *pdf) radar(cx, cy, r float64) {
 	dims := p.res.Dimensions
 	n := len(dims)
 	if n < 3 {
 		return
 	}
+	const top = questionnaire.MaxLevel
 	at := func(i int, v float64) (float64, float64) {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		return cx + r*v/4*math.Cos(a), cy + r*v/4*math.Sin(a)
+		return cx + r*v/top*math.Cos(a), cy + r*v/top*math.Sin(a)
 	}
 	p.SetLineWidth(0.15)
 	p.draw(rule)
-	for ring := 1; ring <= 4; ring++ {
+	for ring := questionnaire.MinLevel; ring <= top; ring++ {
 		var pts []gofpdf.PointType
 		for i := range dims {
 			x, y := at(i, float64(ring))
@@ -51,10 +78,10 @@ func (p *pdf) radar(cx, cy, r float64) {
 	}
 	p.font("", 6.5)
 	for i, d := range dims {
-		x, y := at(i, 4)
+		x, y := at(i, top)
 		p.Line(cx, cy, x, y)
-		lx, ly := at(i, 4.45)
-		name := p.fitText(p.q.Dimension(d.ID).Name.In(p.lang()), 30)
+		lx, ly := at(i, top+0.55)
+		name := p.fitText(p.name(d.ID), 30)
 		w := p.GetStringWidth(name)
 		switch {
 		case lx < cx-2:
@@ -65,10 +92,9 @@ func (p *pdf) radar(cx, cy, r float64) {
 		p.ink(ink)
 		p.Text(lx, ly+1, name)
 	}
-	// Target: the anchor score of the target level (level L sits at L−1).
 	var target, current []gofpdf.PointType
 	for i, d := range dims {
-		x, y := at(i, float64(d.Target-1))
+		x, y := at(i, float64(d.Target))
 		target = append(target, gofpdf.PointType{X: x, Y: y})
 		v := 0.0
 		if d.Score != nil {
@@ -89,21 +115,41 @@ func (p *pdf) radar(cx, cy, r float64) {
 	p.SetLineWidth(0.4)
 	p.Polygon(target, "D")
 	p.SetDashPattern(nil, 0)
+	// The rings' levels, along the first axis, on a white ground so that
+	// they stay legible over the shapes.
+	p.font("B", 6.5)
+	for ring := questionnaire.MinLevel; ring <= top; ring++ {
+		x, y := at(0, float64(ring))
+		p.SetFillColor(255, 255, 255)
+		p.Rect(x+0.6, y-1.3, 2.6, 2.6, "F")
+		p.ink(muted)
+		p.Text(x+1, y+0.9, fmt.Sprint(ring))
+	}
 	// Legend.
 	p.font("", 8)
-	ly := cy + r + 12
+	p.ink(ink)
+	ly := cy + r + 14
 	p.fill(p.style.Primary)
-	p.Rect(cx-40, ly-2.5, 5, 3, "F")
-	p.Text(cx-33, ly, p.t["current"])
+	p.SetAlpha(0.35, "Normal")
+	p.Rect(cx-62, ly-2.5, 5, 3, "F")
+	p.SetAlpha(1, "Normal")
+	p.Text(cx-55, ly, p.t["legend_current"])
 	p.draw(p.style.Accent)
+	p.SetLineWidth(0.4)
 	p.SetDashPattern([]float64{1.2, 1}, 0)
-	p.Line(cx+5, ly-1, cx+10, ly-1)
+	p.Line(cx+8, ly-1, cx+14, ly-1)
 	p.SetDashPattern(nil, 0)
-	p.Text(cx+12, ly, p.t["target"])
+	p.Text(cx+16, ly, p.t["legend_target"])
+	p.ink(muted)
+	p.font("", 7.5)
+	note := p.t["legend_rings"]
+	p.Text(cx-p.GetStringWidth(note)/2, ly+5, note)
+	p.ink(ink)
 }
 
-// ladder draws the stages as steps: reached in the level's colour, the
-// blocker marked, later stages pale.
+// ladder draws the stages as steps: reached in green, the blocker in the
+// accent colour, later stages pale; each with its score against the stage
+// level.
 func (p *pdf) ladder() {
 	st := p.res.Stage
 	n := len(st.Steps)
@@ -116,7 +162,7 @@ func (p *pdf) ladder() {
 		y := y0 + float64(n-1)*6 - float64(i)*6
 		switch {
 		case i < st.ReachedIndex:
-			p.fill(colour{104, 159, 56})
+			p.fill(reachedInk)
 		case step.Dimension == st.BlockedBy:
 			p.fill(p.style.Accent)
 		default:
@@ -130,10 +176,10 @@ func (p *pdf) ladder() {
 		}
 		p.font("B", 9)
 		p.SetXY(x+1.5, y+1.5)
-		p.CellFormat(w-3, 4.5, p.fitText(p.q.Dimension(step.Dimension).Name.In(p.lang()), w-3), "", 0, "L", false, 0, "")
+		p.CellFormat(w-3, 4.5, p.fitText(p.name(step.Dimension), w-3), "", 0, "L", false, 0, "")
 		p.font("", 8.5)
 		p.SetXY(x+1.5, y+6.5)
-		status := p.t["col_score"] + " " + score(step.Score)
+		status := p.t["col_score"] + " " + p.num(step.Score)
 		switch {
 		case i < st.ReachedIndex:
 			status += " · " + p.t["reached"]
@@ -142,27 +188,54 @@ func (p *pdf) ladder() {
 		}
 		p.CellFormat(w-3, 4.5, p.fitText(status, w-3), "", 0, "L", false, 0, "")
 	}
-	p.ink(muted)
+	p.SetY(y0 + float64(n-1)*6 + 16)
 	p.font("", 8)
-	p.SetXY(margin, y0+float64(n-1)*6+16)
-	p.CellFormat(contentW, 5, fmt.Sprintf("%s: %.1f", p.t["threshold"], st.Threshold), "", 1, "L", false, 0, "")
+	p.ink(muted)
+	p.SetX(margin)
+	p.CellFormat(contentW, 5, p.t.f("ladder_note", p.score(st.StageLevel)), "", 1, "L", false, 0, "")
+	// Legend of the three fills.
+	y := p.GetY() + 1
+	x := margin
+	for _, k := range []struct {
+		c     colour
+		label string
+	}{{reachedInk, p.t["reached"]}, {p.style.Accent, p.t["blocks"]}, {light, p.t["not_yet"]}} {
+		p.fill(k.c)
+		p.Rect(x, y, 4, 3, "F")
+		p.ink(ink)
+		p.Text(x+5, y+2.6, k.label)
+		x += 5 + p.GetStringWidth(k.label) + 6
+	}
+	p.SetY(y + 5)
 	p.ink(ink)
 }
 
-// bars draws a horizontal bar per dimension on the 0–4 scale, coloured by
-// level, with the target level's anchor marked.
+// bars draws a horizontal bar per dimension on the scale 1–5, coloured by
+// level, with its 90% interval and a mark at its target level.
 func (p *pdf) bars() {
-	nameW, scaleW, rowH := 58.0, contentW-58-22, 6.0
+	nameW, rowH := 58.0, 6.0
+	scaleW := contentW - nameW - 16
 	x0 := margin + nameW
-	// Scale.
-	p.font("", 7)
-	p.ink(muted)
-	y := p.GetY() + 1
-	for v := 0; v <= 4; v++ {
-		x := x0 + scaleW*float64(v)/4
-		p.Text(x-1, y+2, fmt.Sprint(v))
+	at := func(v float64) float64 {
+		return x0 + scaleW*(v-questionnaire.MinLevel)/(questionnaire.MaxLevel-questionnaire.MinLevel)
 	}
-	p.SetY(y + 4)
+	// The level lines, labelled above.
+	p.font("B", 7)
+	p.ink(muted)
+	top := p.GetY() + 1
+	p.Text(margin+2, top+2.5, p.t["axis_level"])
+	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+		p.Text(at(float64(l))-0.9, top+2.5, fmt.Sprint(l))
+	}
+	p.SetY(top + 4)
+	start, startPage := p.GetY(), p.PageNo()
+	grid := func(from, to float64) {
+		p.SetDrawColor(150, 156, 162)
+		p.SetLineWidth(0.2)
+		for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+			p.Line(at(float64(l)), from, at(float64(l)), to)
+		}
+	}
 	group := ""
 	for _, d := range p.res.Dimensions {
 		dim := p.q.Dimension(d.ID)
@@ -172,9 +245,14 @@ func (p *pdf) bars() {
 			p.font("B", 8.5)
 			p.ink(p.style.Primary)
 			p.SetX(margin)
-			p.CellFormat(contentW, rowH, p.fitText(dim.Group.Name.In(p.lang()), contentW), "", 1, "L", false, 0, "")
+			p.CellFormat(nameW, rowH, p.fitText(dim.Group.Name.In(p.lang()), nameW), "", 1, "L", false, 0, "")
 		}
-		p.room(rowH)
+		if p.GetY()+rowH > bottom {
+			if p.PageNo() == startPage {
+				grid(start, p.GetY())
+			}
+			p.AddPage()
+		}
 		y := p.GetY()
 		p.font("", 8.5)
 		p.ink(ink)
@@ -184,54 +262,93 @@ func (p *pdf) bars() {
 		p.Rect(x0, y+1.2, scaleW, rowH-2.4, "F")
 		if d.Score != nil {
 			p.fill(levelInk[d.Level])
-			p.Rect(x0, y+1.2, scaleW**d.Score/4, rowH-2.4, "F")
+			p.Rect(x0, y+1.2, at(*d.Score)-x0, rowH-2.4, "F")
 		}
-		tx := x0 + scaleW*float64(d.Target-1)/4
-		p.SetDrawColor(33, 37, 41)
-		p.SetLineWidth(0.6)
-		p.Line(tx, y+0.5, tx, y+rowH-0.5)
+		if iv := d.Interval; iv != nil {
+			p.SetDrawColor(33, 37, 41)
+			p.SetLineWidth(0.25)
+			mid := y + rowH/2
+			p.Line(at(iv.Low), mid, at(iv.High), mid)
+			p.Line(at(iv.Low), mid-0.9, at(iv.Low), mid+0.9)
+			p.Line(at(iv.High), mid-0.9, at(iv.High), mid+0.9)
+		}
+		p.draw(p.style.Accent)
+		p.SetLineWidth(0.8)
+		tx := at(float64(d.Target))
+		p.Line(tx, y+0.4, tx, y+rowH-0.4)
 		p.SetXY(x0+scaleW+2, y)
-		label := "–"
-		if d.Score != nil {
-			label = fmt.Sprintf("%.2f · %d", *d.Score, d.Level)
-		}
-		p.CellFormat(20, rowH, label, "", 1, "L", false, 0, "")
+		p.CellFormat(14, rowH, p.num(d.Score), "", 1, "L", false, 0, "")
 	}
+	if p.PageNo() == startPage {
+		grid(start, p.GetY())
+	}
+	// Legend: the marks, then the colours of the levels.
+	p.Ln(2)
+	p.room(12)
+	y := p.GetY() + 1
 	p.font("", 7.5)
-	p.ink(muted)
-	p.SetX(margin)
-	p.CellFormat(contentW, 5, "│ = "+p.t["target"], "", 1, "L", false, 0, "")
+	p.draw(p.style.Accent)
+	p.SetLineWidth(0.8)
+	p.Line(margin+1.5, y, margin+1.5, y+3.2)
+	p.ink(ink)
+	p.Text(margin+4, y+2.6, p.t["legend_target_level"])
+	x := margin + 8 + p.GetStringWidth(p.t["legend_target_level"])
+	p.SetDrawColor(33, 37, 41)
+	p.SetLineWidth(0.25)
+	p.Line(x, y+1.6, x+6, y+1.6)
+	p.Line(x, y+0.7, x, y+2.5)
+	p.Line(x+6, y+0.7, x+6, y+2.5)
+	p.Text(x+8, y+2.6, p.t["legend_interval"])
+	p.SetY(y + 5)
+	p.levelLegend()
 	p.ink(ink)
 }
 
-// trend draws the overall score per round, with the level boundaries.
+// trend draws the overall score per round on the scale 1–5, with its 90%
+// interval where there is one.
 func (p *pdf) trend() {
 	rounds := append(append([]Round{}, p.in.Previous...), p.in.Round)
 	h, w := 50.0, contentW-20
-	p.room(h + 14)
+	p.room(h + 22)
 	x0, y0 := margin+12, p.GetY()+4
+	at := func(v float64) float64 {
+		return y0 + h - h*(v-questionnaire.MinLevel)/(questionnaire.MaxLevel-questionnaire.MinLevel)
+	}
 	p.SetLineWidth(0.15)
 	p.draw(rule)
 	p.font("", 7)
 	p.ink(muted)
-	for v := 0; v <= 4; v++ {
-		y := y0 + h - h*float64(v)/4
+	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
+		y := at(float64(l))
 		p.Line(x0, y, x0+w, y)
-		p.Text(x0-5, y+1, fmt.Sprint(v))
+		p.Text(x0-5, y+1, fmt.Sprint(l))
 	}
-	step := w / float64(max(1, len(rounds)-1))
+	// The rounds stand inside the plot, clear of the axis labels.
+	const inset = 8.0
+	step := (w - 2*inset) / float64(max(1, len(rounds)-1))
 	var prevX, prevY float64
+	drawn := false
 	for i, r := range rounds {
-		x := x0 + step*float64(i)
+		x := x0 + inset + step*float64(i)
 		if len(rounds) == 1 {
 			x = x0 + w/2
 		}
+		p.ink(muted)
+		p.font("", 7)
 		p.Text(x-p.GetStringWidth(r.Label)/2, y0+h+5, r.Label)
-		if r.Result.Overall.Score == nil {
+		o := r.Result.Overall
+		if o.Score == nil {
 			continue
 		}
-		y := y0 + h - h**r.Result.Overall.Score/4
-		if i > 0 {
+		y := at(*o.Score)
+		if iv := o.Interval; iv != nil {
+			p.SetDrawColor(33, 37, 41)
+			p.SetLineWidth(0.25)
+			p.Line(x, at(iv.Low), x, at(iv.High))
+			p.Line(x-0.9, at(iv.Low), x+0.9, at(iv.Low))
+			p.Line(x-0.9, at(iv.High), x+0.9, at(iv.High))
+		}
+		if drawn {
 			p.draw(p.style.Primary)
 			p.SetLineWidth(0.6)
 			p.Line(prevX, prevY, x, y)
@@ -239,10 +356,14 @@ func (p *pdf) trend() {
 		p.fill(p.style.Primary)
 		p.Circle(x, y, 1.2, "F")
 		p.ink(ink)
-		p.Text(x+1.5, y-1.5, fmt.Sprintf("%.2f", *r.Result.Overall.Score))
-		p.ink(muted)
-		prevX, prevY = x, y
+		p.font("B", 7.5)
+		p.Text(x+1.8, y-1.5, p.num(o.Score))
+		prevX, prevY, drawn = x, y, true
 	}
-	p.SetY(y0 + h + 9)
+	p.SetY(y0 + h + 8)
+	p.font("", 7.5)
+	p.ink(muted)
+	p.SetX(margin)
+	p.CellFormat(contentW, 5, p.t["trend_note"], "", 1, "L", false, 0, "")
 	p.ink(ink)
 }

@@ -32,16 +32,48 @@ func newWords(in Department) (words, error) {
 
 func (w words) lang() string { return w.in.Lang }
 
-// action is a recommendation: a dimension's step and what to do.
-type action struct {
-	Title, Text string
+// name is a dimension's name.
+func (w words) name(id string) string {
+	if d := w.q.Dimension(id); d != nil {
+		return d.Name.In(w.lang())
+	}
+	return id
 }
 
+// levelName is "L name" for a level 1–5, a dash for 0 (no score).
+func (w words) levelName(level int) string {
+	if level == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d %s", level, w.q.LevelName(level, w.lang()))
+}
+
+// action is one step of what to do: what, why it comes here, and how.
+type action struct {
+	Title, Why, Text string
+}
+
+// scoreLine is the overall score with its 90% interval, and the level of
+// the score before the caps when a cap lowered it.
+func (w words) scoreLine() string {
+	o := w.res.Overall
+	s := w.t.f("overall_score", w.num(o.Score))
+	if o.Interval != nil {
+		s = w.t.f("overall_score_interval", w.num(o.Score), w.interval(o.Interval))
+	}
+	if o.Level < o.UncappedLevel {
+		s += " " + w.t.f("uncapped_level", o.UncappedLevel)
+	}
+	return s
+}
+
+// stageSentence says which analytics stage is reached and what blocks the
+// next, against the stage level.
 func (w words) stageSentence() string {
 	st := w.res.Stage
-	name := func(id string) string { return w.q.Dimension(id).Name.In(w.lang()) }
+	level := w.score(st.StageLevel)
 	if st.BlockedBy == "" {
-		return w.t.f("stage_all", name(st.Reached))
+		return w.t.f("stage_all", w.name(st.Reached), level)
 	}
 	var blocker *float64
 	for _, s := range st.Steps {
@@ -50,59 +82,163 @@ func (w words) stageSentence() string {
 		}
 	}
 	switch {
+	case blocker == nil && st.Reached == "":
+		return w.t.f("stage_unscored", w.name(st.BlockedBy))
 	case blocker == nil:
-		return w.t.f("stage_unscored", name(st.BlockedBy))
+		return w.t.f("stage_reached_unscored", w.name(st.Reached), w.name(st.BlockedBy))
 	case st.Reached == "":
-		return w.t.f("stage_none", name(st.BlockedBy), *blocker, st.Threshold)
+		return w.t.f("stage_none", w.name(st.BlockedBy), w.num(blocker), level)
 	}
-	return w.t.f("stage_reached", name(st.Reached), name(st.BlockedBy), *blocker, st.Threshold)
+	return w.t.f("stage_reached", w.name(st.Reached), w.name(st.BlockedBy), w.num(blocker), level)
 }
 
-func (w words) capSentence() string {
+// capSentences say what the two caps did: the foundation cap always, the
+// minimum cap when the questionnaire has legal minimums.
+func (w words) capSentences() []string {
 	o := w.res.Overall
+	var out []string
 	switch {
 	case o.Capped:
 		// The groups that cap stand at the level one below the cap.
-		return w.t.f("capped", o.UncappedLevel, strings.Join(w.q.GroupNames(o.CappedBy, w.lang()), ", "), o.Cap-1)
+		out = append(out, w.t.f("capped", o.UncappedLevel, strings.Join(w.q.GroupNames(o.CappedBy, w.lang()), ", "), o.Cap-1, o.Cap))
 	case o.Cap > 0:
-		return w.t.f("not_capped", o.Cap)
+		out = append(out, w.t.f("not_capped", o.Cap))
+	case !w.q.Rules.FoundationCap:
+		out = append(out, w.t["cap_off"])
+	default:
+		out = append(out, w.t["no_cap"])
 	}
-	return w.t["no_cap"]
+	if len(w.res.Minimums) == 0 {
+		return out
+	}
+	_, unmet, _ := w.minimumCounts()
+	switch {
+	case unmet == 0:
+		out = append(out, w.t["minimum_cap_none"])
+	case w.q.Rules.MinimumCap == 0:
+		out = append(out, w.t.f(plural(unmet, "minimum_cap_off"), unmet))
+	case o.MinimumCapped:
+		out = append(out, w.t.f(plural(unmet, "minimum_capped"), unmet, o.MinimumCap, o.UncappedLevel))
+	default:
+		out = append(out, w.t.f(plural(unmet, "minimum_cap_unused"), unmet, o.MinimumCap))
+	}
+	return out
 }
 
-// previous is the round before the reported one, or nil.
+// plural picks key + "_one" for a count of one.
+func plural(n int, key string) string {
+	if n == 1 {
+		return key + "_one"
+	}
+	return key
+}
+
+// certaintySentence says how sure the overall score is: respondents,
+// interval, confidence, and that a round of one respondent shows that
+// person's answers.
+func (w words) certaintySentence() string {
+	o := w.res.Overall
+	conf := w.t["confidence_"+string(o.Confidence)]
+	var s string
+	if o.Interval != nil {
+		s = w.t.f("certainty", o.Respondents, w.interval(o.Interval), w.percent(o.DontKnowShare), conf)
+	} else {
+		s = w.t.f(plural(o.Respondents, "certainty_no_interval"), o.Respondents, w.percent(o.DontKnowShare), conf)
+	}
+	if w.res.Respondents == 1 {
+		s += " " + w.t["one_respondent"]
+	}
+	return s
+}
+
+// previous is the round the change is measured against: the one the
+// result's Change names, else the last earlier round; nil without one.
 func (w words) previous() *Round {
+	if c := w.res.Overall.Change; c != nil {
+		for i := range w.in.Previous {
+			if w.in.Previous[i].Label == c.Round {
+				return &w.in.Previous[i]
+			}
+		}
+	}
 	if n := len(w.in.Previous); n > 0 {
 		return &w.in.Previous[n-1]
 	}
 	return nil
 }
 
+// changeSentence says how the overall score moved since the previous round,
+// always with its direction (and the margin where there is one).
 func (w words) changeSentence() string {
-	o := w.res.Overall
-	if prev := w.previous(); prev != nil && prev.Result.Overall.Score != nil && o.Score != nil {
-		a, b := *prev.Result.Overall.Score, *o.Score
-		return w.t.f("change", prev.Label, a, b, b-a, prev.Result.Overall.Level, o.Level)
+	c := w.res.Overall.Change
+	if c == nil {
+		if prev := w.previous(); prev != nil {
+			return w.t.f("change_none", prev.Label)
+		}
+		return w.t["first_round"]
 	}
-	return w.t["first_round"]
+	now := w.num(w.res.Overall.Score)
+	var s string
+	if c.Margin == nil {
+		s = w.t.f("change_uncertain", c.Round, w.score(c.Earlier), now, w.delta(c))
+	} else {
+		s = w.t.f("change_"+string(c.Direction), c.Round, w.score(c.Earlier), now, w.delta(c), w.margin(c))
+	}
+	if prev := w.previous(); prev != nil && prev.Label == c.Round && prev.Result.Overall.Level > 0 {
+		s += " " + w.t.f("change_level", prev.Result.Overall.Level, w.res.Overall.Level)
+	}
+	return s
+}
+
+// changeCell is a dimension's change in a table cell: Δ, margin and
+// direction, or a dash without an earlier score.
+func (w words) changeCell(c *scoring.Change) string {
+	if c == nil {
+		return "–"
+	}
+	dir := w.t["direction_"+string(c.Direction)]
+	if c.Margin == nil {
+		return w.delta(c) + " " + dir
+	}
+	return fmt.Sprintf("%s (±%s) %s", w.delta(c), w.margin(c), dir)
 }
 
 // step names a dimension's move from its level to the next.
 func (w words) step(d *questionnaire.Dimension, level int) string {
-	return fmt.Sprintf("%s: %s %d → %d", d.Name.In(w.lang()), strings.ToLower(w.t["col_level"]), level, level+1)
+	return w.t.f("step", d.Name.In(w.lang()), level, level+1)
 }
 
-// actions are the first n recommendations (all when n is 0).
+// actions are the first n recommendations (all when n is 0), each with why
+// it comes where it does.
 func (w words) actions(n int) []action {
 	var out []action
 	for i, rec := range w.res.Recommendations {
 		if n > 0 && i == n {
 			break
 		}
-		d := w.q.Dimension(rec.Dimension)
-		out = append(out, action{Title: w.step(d, rec.Level), Text: d.Recommendations[rec.Level].In(w.lang())})
+		out = append(out, w.action(rec))
 	}
 	return out
+}
+
+func (w words) action(rec scoring.Recommendation) action {
+	d := w.q.Dimension(rec.Dimension)
+	r := w.dimension(rec.Dimension)
+	switch rec.Kind {
+	case scoring.FromMinimum:
+		qu := w.q.Question(rec.Question)
+		basis := qu.Minimum.Basis.In(w.lang())
+		why := w.t.f("why_minimum", basis, qu.Minimum.Level)
+		if x := w.question(rec.Question); x.Visible {
+			why += " " + w.t.f("why_minimum_score", w.num(x.Score))
+		}
+		return action{Title: fmt.Sprintf("%s (%s)", qu.Text.In(w.lang()), basis), Why: why, Text: qu.Minimum.Action.In(w.lang())}
+	case scoring.FromStage:
+		return action{Title: w.step(d, rec.Level), Why: w.t.f("why_stage", w.num(r.Score), w.score(w.res.Stage.StageLevel)), Text: d.Recommendations[rec.Level].In(w.lang())}
+	case scoring.FromFoundation:
+		return action{Title: w.step(d, rec.Level), Why: w.t.f("why_foundation", d.Group.Name.In(w.lang())), Text: d.Recommendations[rec.Level].In(w.lang())}
+	}
+	return action{Title: w.step(d, rec.Level), Why: w.t.f(plural(rec.Gap, "why_gap"), rec.Gap, r.Target), Text: d.Recommendations[rec.Level].In(w.lang())}
 }
 
 // groupRows are the dimension rows of a group's table.
@@ -110,18 +246,18 @@ func (w words) groupRows(g *questionnaire.Group) [][]string {
 	var rows [][]string
 	for _, d := range g.Dimensions {
 		r := w.dimension(d.ID)
-		level, gap := "–", "–"
+		gap := "–"
 		if r.Score != nil {
-			level = fmt.Sprintf("%d %s", r.Level, w.q.LevelName(r.Level, w.lang()))
 			gap = fmt.Sprint(r.Gap)
 		}
-		rows = append(rows, []string{d.Name.In(w.lang()), score(r.Score), level, fmt.Sprint(r.Target), gap, w.t["confidence_"+string(r.Confidence)]})
+		rows = append(rows, []string{d.Name.In(w.lang()), w.num(r.Score), w.interval(r.Interval), w.levelName(r.Level), fmt.Sprint(r.Target), gap,
+			w.changeCell(r.Change), w.t["confidence_"+string(r.Confidence)]})
 	}
 	return rows
 }
 
 func (w words) groupHeader() []string {
-	return []string{w.t["col_dimension"], w.t["col_score"], w.t["col_level"], w.t["col_target"], w.t["col_gap"], w.t["col_confidence"]}
+	return []string{w.t["col_dimension"], w.t["col_score"], w.t["col_interval"], w.t["col_level"], w.t["col_target"], w.t["col_gap"], w.t["col_change"], w.t["col_confidence"]}
 }
 
 // nextSteps are what a group's dimensions with a gap should do next.
@@ -146,79 +282,13 @@ func (w words) dimension(id string) scoring.DimensionResult {
 	return scoring.DimensionResult{}
 }
 
-// flagged are the questions to discuss; shown says whether their
-// distributions may be shown: only questions that at least the anonymity
-// threshold of people answered are listed, and none while the round has
-// fewer respondents than that.
-func (w words) flagged() (qs []scoring.QuestionResult, shown bool) {
+func (w words) question(id string) scoring.QuestionResult {
 	for _, x := range w.res.Questions {
-		if x.Flagged && x.N >= w.q.Rules.AnonymityThreshold {
-			qs = append(qs, x)
+		if x.ID == id {
+			return x
 		}
 	}
-	any := false
-	for _, x := range w.res.Questions {
-		any = any || x.Flagged
-	}
-	if any && len(qs) == 0 {
-		return nil, false
-	}
-	return qs, w.res.Respondents >= w.q.Rules.AnonymityThreshold
-}
-
-// disagreementSentence introduces the disagreement section.
-func (w words) disagreementSentence() string {
-	qs, shown := w.flagged()
-	anyFlagged := false
-	for _, x := range w.res.Questions {
-		anyFlagged = anyFlagged || x.Flagged
-	}
-	switch {
-	case !anyFlagged:
-		return w.t.f("disagreement_none", w.q.Rules.ConsensusSpread)
-	case !shown || len(qs) == 0:
-		return w.t.f("disagreement_hidden", w.res.Respondents, w.q.Rules.AnonymityThreshold)
-	}
-	return w.t.f("disagreement_intro", w.q.Rules.ConsensusSpread)
-}
-
-// revoteSentence introduces the comparison of first vote and re-vote; ""
-// without a re-vote.
-func (w words) revoteSentence() string {
-	if len(w.res.Revotes) == 0 {
-		return ""
-	}
-	s := w.t.f("revote_intro", len(w.res.Revotes))
-	if len(w.res.Revotes) == 1 {
-		s = w.t["revote_intro_one"]
-	}
-	if len(w.revoteRows()) < len(w.res.Revotes) {
-		s += " " + w.t.f("revote_hidden", w.q.Rules.AnonymityThreshold)
-	}
-	return s
-}
-
-func (w words) revoteHeader() []string {
-	return []string{w.t["col_question"], w.t["col_spread_first"], w.t["col_spread_final"], w.t["col_score_first"], w.t["col_score_final"]}
-}
-
-// revoteRows compare each re-voted question's first vote with the final
-// answers. A spread tells the highest and lowest answer, so it is shown
-// only where at least the anonymity threshold answered both times.
-func (w words) revoteRows() [][]string {
-	threshold := w.q.Rules.AnonymityThreshold
-	if w.res.Respondents < threshold {
-		return nil
-	}
-	var rows [][]string
-	for _, r := range w.res.Revotes {
-		if r.Before.N < threshold || r.After.N < threshold {
-			continue
-		}
-		rows = append(rows, []string{r.Question + "  " + w.q.Question(r.Question).Text.In(w.lang()),
-			fmt.Sprint(*r.Before.Spread), fmt.Sprint(*r.After.Spread), score(r.Before.Score), score(r.After.Score)})
-	}
-	return rows
+	return scoring.QuestionResult{}
 }
 
 // noteAbout names what a note is about.
@@ -233,48 +303,25 @@ func (w words) noteAbout(n Note) string {
 }
 
 func (w words) confidenceHeader() []string {
-	return []string{w.t["col_dimension"], w.t["col_respondents"], w.t["col_n"], w.t["col_dont_know"], w.t["col_confidence"]}
+	return []string{w.t["col_dimension"], w.t["col_respondents"], w.t["col_n"], w.t["col_dont_know"], w.t["col_half_width"], w.t["col_interval"], w.t["col_confidence"]}
 }
 
+// confidenceRows are the overall score's estimate, then every dimension's.
+// The overall row has no answer count of its own: its answers are the
+// dimensions' below it.
 func (w words) confidenceRows() [][]string {
-	var rows [][]string
+	row := func(name string, e scoring.Estimate, answered, dontKnow string) []string {
+		return []string{name, fmt.Sprint(e.Respondents), answered, dontKnow, w.halfWidth(e.HalfWidth), w.interval(e.Interval), w.t["confidence_"+string(e.Confidence)]}
+	}
+	rows := [][]string{row(w.t["overall"], w.res.Overall.Estimate, "–", w.percent(w.res.Overall.DontKnowShare))}
 	for _, d := range w.res.Dimensions {
 		share := "–"
-		if all := d.Answered + d.DontKnow; all > 0 {
-			share = fmt.Sprintf("%d (%.0f%%)", d.DontKnow, 100*float64(d.DontKnow)/float64(all))
+		if d.Answered+d.DontKnow > 0 {
+			share = fmt.Sprintf("%d (%s)", d.DontKnow, w.percent(d.DontKnowShare))
 		}
-		rows = append(rows, []string{w.q.Dimension(d.ID).Name.In(w.lang()), fmt.Sprint(d.Respondents), fmt.Sprint(d.Answered), share, w.t["confidence_"+string(d.Confidence)]})
+		rows = append(rows, row(w.name(d.ID), d.Estimate, fmt.Sprint(d.Answered), share))
 	}
 	return rows
-}
-
-// method is the methodology, a paragraph per element: scale, scores,
-// levels, stages, cap, discussion. The stage and cap paragraphs follow the
-// questionnaire's own rules.
-func (w words) method() []string {
-	paras := strings.Split(strings.TrimSpace(w.t.f("method_text", w.q.Rules.StageThreshold, w.q.Rules.ConsensusSpread)), "\n")
-	if len(paras) != 6 {
-		return paras
-	}
-	if !w.q.Rules.FoundationCap {
-		paras[4] = w.t["method_no_cap"]
-	}
-	if w.q.StageGroup() == nil {
-		paras = append(paras[:3], paras[4:]...)
-	}
-	if len(w.res.Revotes) > 0 {
-		paras = append(paras, w.t["method_revote"])
-	}
-	return paras
-}
-
-// methodExample is the worked example of the README, a paragraph per step;
-// none for a questionnaire without stages or cap, which it would not fit.
-func (w words) methodExample() []string {
-	if w.q.StageGroup() == nil || !w.q.Rules.FoundationCap {
-		return nil
-	}
-	return strings.Split(strings.TrimSpace(w.t["method_example"]), "\n")
 }
 
 // groupLevel says where a group stands and what that level means.
@@ -282,31 +329,7 @@ func (w words) groupLevel(g scoring.GroupResult) string {
 	if g.Score == nil {
 		return ""
 	}
-	return w.t.f("group_level", g.Level, w.q.LevelName(g.Level, w.lang()), *g.Score) + " " + w.t[fmt.Sprintf("level_meaning_%d", g.Level)]
-}
-
-func (w words) questionHeader() []string {
-	return []string{w.t["col_question"], w.t["col_score"], w.t["col_n"], w.t["col_dont_know"], w.t["col_na"], w.t["col_change"]}
-}
-
-// questionRows are every question with its figures and change since the
-// previous round.
-func (w words) questionRows() [][]string {
-	before := map[string]*float64{}
-	if prev := w.previous(); prev != nil {
-		for _, x := range prev.Result.Questions {
-			before[x.ID] = x.Score
-		}
-	}
-	var rows [][]string
-	for _, x := range w.res.Questions {
-		change := ""
-		if b, now := before[x.ID], x.Score; b != nil && now != nil {
-			change = fmt.Sprintf("%+.2f", *now-*b)
-		}
-		rows = append(rows, []string{x.ID + "  " + w.q.Question(x.ID).Text.In(w.lang()), score(x.Score), fmt.Sprint(x.N), fmt.Sprint(x.DontKnow), fmt.Sprint(x.NotApplicable), change})
-	}
-	return rows
+	return w.t.f("group_level", g.Level, w.q.LevelName(g.Level, w.lang()), w.num(g.Score)) + " " + w.t[fmt.Sprintf("level_meaning_%d", g.Level)]
 }
 
 // facts are the cover's label–value pairs.

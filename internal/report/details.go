@@ -20,7 +20,7 @@ func (p *pdf) groups() {
 			p.para(level, 10.5, "B", 0)
 			p.Ln(2)
 		}
-		p.table(p.groupHeader(), []float64{56, 18, 40, 16, 14, contentW - 144}, "LRLRRL", p.groupRows(g))
+		p.table(p.groupHeader(), []float64{40, 12, 18, 30, 13, 9, 33, contentW - 155}, "LRRLRRLL", p.groupRows(g))
 		if steps := p.nextSteps(g); len(steps) > 0 {
 			p.subheading(p.t["next_level"])
 			for _, a := range steps {
@@ -43,9 +43,9 @@ func (p *pdf) disagreement() {
 	p.AddPage()
 	p.heading(p.t["disagreement"], 0)
 	p.para(p.disagreementSentence(), 10, "", 0)
-	if flagged, shown := p.flagged(); shown {
+	if shown, _ := p.flagged(); len(shown) > 0 {
 		p.Ln(3)
-		for _, x := range flagged {
+		for _, x := range shown {
 			p.distribution(x)
 		}
 	}
@@ -70,7 +70,8 @@ func (p *pdf) disagreement() {
 	}
 }
 
-// distribution writes one question with a bar per option.
+// distribution writes one question with a bar per level: how many chose
+// it. Only a Visible question is passed here.
 func (p *pdf) distribution(x scoring.QuestionResult) {
 	q := p.q.Question(x.ID)
 	p.room(44)
@@ -80,15 +81,15 @@ func (p *pdf) distribution(x scoring.QuestionResult) {
 		most = max(most, c)
 	}
 	labelW, barW := 95.0, contentW-95-12
-	for v, c := range x.Counts {
+	for i, c := range x.Counts {
 		p.font("", 8)
 		y := p.GetY()
 		p.SetXY(margin+2, y)
-		p.CellFormat(labelW-2, 5, p.fitText(fmt.Sprintf("%d  %s", v, q.Options[v].In(p.lang())), labelW-2), "", 0, "L", false, 0, "")
+		p.CellFormat(labelW-2, 5, p.fitText(fmt.Sprintf("%d  %s", i+1, q.Options[i].In(p.lang())), labelW-2), "", 0, "L", false, 0, "")
 		p.fill(light)
 		p.Rect(margin+labelW, y+1, barW, 3, "F")
 		if c > 0 {
-			p.fill(levelInk[v+1])
+			p.fill(levelInk[i+1])
 			p.Rect(margin+labelW, y+1, barW*float64(c)/float64(most), 3, "F")
 		}
 		p.SetXY(margin+labelW+barW+1, y)
@@ -97,7 +98,7 @@ func (p *pdf) distribution(x scoring.QuestionResult) {
 	p.ink(muted)
 	p.font("", 8)
 	p.SetX(margin + 2)
-	p.CellFormat(contentW, 5, fmt.Sprintf("%s %s · n %d · %s %d", p.t["col_score"], score(x.Score), x.N, p.t["col_dont_know"], x.DontKnow), "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 5, p.distributionSummary(x), "", 1, "L", false, 0, "")
 	p.ink(ink)
 	p.Ln(2)
 }
@@ -108,7 +109,7 @@ func (p *pdf) confidence() {
 	p.heading(p.t["confidence"], 0)
 	p.para(p.t["confidence_intro"], 10, "", 0)
 	p.Ln(3)
-	p.table(p.confidenceHeader(), []float64{70, 26, 18, 32, contentW - 146}, "LRRRL", p.confidenceRows())
+	p.table(p.confidenceHeader(), []float64{52, 22, 14, 24, 14, 26, contentW - 152}, "LRRRRRL", p.confidenceRows())
 }
 
 // appendix writes the method and every question with its figures and its
@@ -121,13 +122,16 @@ func (p *pdf) appendix() {
 		p.para(para, 9.5, "", 0)
 		p.Ln(1.5)
 	}
-	if example := p.methodExample(); len(example) > 0 {
-		p.subheading(p.t["method_example_heading"])
-		for _, para := range example {
-			p.para(para, 9.5, "", 0)
-			p.Ln(1.5)
-		}
+	p.subheading(p.t["method_example_heading"])
+	for _, para := range p.methodExample() {
+		p.para(para, 9.5, "", 0)
+		p.Ln(1.5)
+	}
+	if p.res.Overall.Score == nil {
+		return
 	}
 	p.subheading(p.t["all_questions"])
-	p.table(p.questionHeader(), []float64{contentW - 78, 15, 10, 18, 15, 20}, "LRRRRR", p.questionRows())
+	p.para(p.questionsSentence(), 9.5, "", 0)
+	p.Ln(1)
+	p.table(p.questionHeader(), []float64{contentW - 86, 14, 16, 18, 12, 14, 12}, "LRRRRRR", p.questionRows())
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -27,9 +26,9 @@ func renderHTML(t *testing.T, in report.Department) string {
 func TestWriteHTML(t *testing.T) {
 	q := defaultQuestionnaire(t)
 	for _, lang := range []string{"nl", "en"} {
-		in := department(q, lang, 6, 0)
-		in.Previous = []report.Round{department(q, lang, 4, 2).Round}
-		in.Previous[0].Label = "2025-11"
+		prev := department(q, lang, 4, 2).Round
+		prev.Label = "2025-11"
+		in := withPrevious(department(q, lang, 6, 0), prev)
 		page := renderHTML(t, in)
 		if page != renderHTML(t, in) {
 			t.Fatalf("%s: two renderings differ", lang)
@@ -43,9 +42,9 @@ func TestWriteHTML(t *testing.T) {
 			}
 		}
 		r := in.Round.Result
-		want := []string{"Burgerzaken", fmt.Sprintf("%d %s", r.Overall.Level, q.LevelName(r.Overall.Level, lang)), fmt.Sprintf("%.2f", *r.Overall.Score), "2025-11", "€", "één"}
+		want := []string{"Burgerzaken", fmt.Sprintf("%d %s", r.Overall.Level, q.LevelName(r.Overall.Level, lang)), shownScore(*r.Overall.Score, lang), "2025-11", "€", "één"}
 		for _, d := range r.Dimensions {
-			want = append(want, fmt.Sprintf("%.2f", *d.Score))
+			want = append(want, shownScore(*d.Score, lang))
 		}
 		for _, w := range want {
 			if !strings.Contains(page, w) {
@@ -129,22 +128,8 @@ var update = flag.Bool("update", false, "rewrite the golden reports in testdata"
 // golden file: any change of structure or text shows in its diff. Regenerate
 // with go test ./internal/report -run Golden -update after a wanted change.
 func TestWriteHTML_Golden(t *testing.T) {
-	in := department(defaultQuestionnaire(t), "nl", 6, 0)
-	in.Previous = []report.Round{department(defaultQuestionnaire(t), "nl", 4, 2).Round}
-	in.Previous[0].Label = "2025-11"
-	got := renderHTML(t, in)
-	const golden = "testdata/department.nl.html"
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("the HTML differs from %s (run with -update and read the diff)", golden)
-	}
+	prev := department(defaultQuestionnaire(t), "nl", 4, 2).Round
+	prev.Label = "2025-11"
+	in := withPrevious(department(defaultQuestionnaire(t), "nl", 6, 0), prev)
+	golden(t, "testdata/department.nl.html", renderHTML(t, in))
 }

@@ -58,11 +58,16 @@ const (
 type colour struct{ r, g, b int }
 
 var (
-	ink      = colour{33, 37, 41}
-	muted    = colour{108, 117, 125}
-	light    = colour{233, 238, 244}
-	rule     = colour{200, 205, 210}
-	levelInk = [6]colour{{160, 160, 160}, {183, 28, 28}, {230, 81, 0}, {212, 160, 23}, {104, 159, 56}, {46, 125, 50}}
+	ink   = colour{33, 37, 41}
+	muted = colour{108, 117, 125}
+	light = colour{233, 238, 244}
+	rule  = colour{200, 205, 210}
+	// levelInk colours levels 1–5 (index 0: no score): distinct hues, each
+	// dark enough for white text on it (at least 4.5:1), the same as
+	// levelHex and style.css.
+	levelInk = [6]colour{{108, 117, 125}, {183, 28, 28}, {179, 71, 0}, {138, 109, 0}, {46, 125, 50}, {0, 96, 122}}
+	// reachedInk fills a stage that is reached.
+	reachedInk = colour{46, 125, 50}
 )
 
 // pdf wraps the document with the report's words and helpers.
@@ -140,6 +145,7 @@ func WritePDF(w io.Writer, in Department) (err error) {
 	p.cover()
 	p.summary()
 	if p.res.Overall.Score != nil {
+		p.minimums()
 		p.charts()
 		p.groups()
 		p.disagreement()
@@ -358,7 +364,7 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 		if p.GetY()+h > bottom {
 			p.AddPage()
 			if !bold {
-				p.tableHeader(header, widths, lh)
+				p.tableHeader(header, widths, align, lh)
 				p.font(style, size)
 			}
 		}
@@ -384,25 +390,40 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 		p.SetLineWidth(0.15)
 		p.Line(margin, y+h, margin+sum(widths), y+h)
 	}
-	p.tableHeader(header, widths, lh)
+	p.tableHeader(header, widths, align, lh)
 	for i, r := range rows {
 		draw(r, false, i%2 == 1)
 	}
 	p.Ln(2)
 }
 
-func (p *pdf) tableHeader(header []string, widths []float64, lh float64) {
-	p.room(lh * 3)
+// tableHeader writes a table's header row; a header longer than its
+// column wraps, and a right-aligned column has its header on the right.
+func (p *pdf) tableHeader(header []string, widths []float64, align string, lh float64) {
+	p.font("B", 8.5)
+	wrapped := make([][]string, len(header))
+	n := 1
+	for i, h := range header {
+		wrapped[i] = p.lines(h, widths[i]-2)
+		n = max(n, len(wrapped[i]))
+	}
+	p.room(lh*float64(n) + lh*2)
 	p.font("B", 8.5)
 	p.ink(p.style.Primary)
 	y := p.GetY()
 	x := margin
-	for i, h := range header {
-		p.SetXY(x+1, y+0.8)
-		p.CellFormat(widths[i]-2, lh, p.fitText(h, widths[i]-2), "", 0, "L", false, 0, "")
+	for i, lines := range wrapped {
+		a := "L"
+		if i < len(align) && align[i] == 'R' {
+			a = "R"
+		}
+		for j, l := range lines {
+			p.SetXY(x+1, y+0.8+float64(j)*lh)
+			p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
+		}
 		x += widths[i]
 	}
-	p.SetXY(margin, y+lh+1.6)
+	p.SetXY(margin, y+float64(n)*lh+1.6)
 	p.draw(p.style.Primary)
 	p.SetLineWidth(0.3)
 	p.Line(margin, p.GetY(), margin+sum(widths), p.GetY())
@@ -415,12 +436,4 @@ func sum(xs []float64) float64 {
 		t += x
 	}
 	return t
-}
-
-// score writes a score with two decimals, or a dash.
-func score(s *float64) string {
-	if s == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", *s)
 }

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maturity-nl/maturity/internal/locale"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/scoring"
@@ -31,12 +33,13 @@ func tool(t *testing.T, name string) string {
 	return path
 }
 
-// department scores n respondents with a fixed pattern on q.
+// department scores n respondents with a fixed pattern on q (levels 1–5,
+// some don't know).
 func department(q *questionnaire.Questionnaire, lang string, n int, shift int) report.Department {
 	var as []scoring.Answer
 	for r := 0; r < n; r++ {
 		for i, x := range q.Questions() {
-			v := scoring.Value((i*3 + r*2 + shift) % 5)
+			v := scoring.Value((i*3+r*2+shift)%5 + 1)
 			if (i+r)%11 == 0 {
 				v = scoring.DontKnow
 			}
@@ -51,6 +54,18 @@ func department(q *questionnaire.Questionnaire, lang string, n int, shift int) r
 		Notes: []report.Note{{Question: q.Questions()[0].ID, Text: "Besloten: niveau 2, het maandrapport wordt niet besproken."}, {Dimension: q.Dimensions()[0].ID, Text: "Groepsnotitie over één dimensie — met €, ë en é."}},
 	}
 }
+
+// withPrevious adds an earlier round to in and compares with it, as the
+// command does.
+func withPrevious(in report.Department, prev report.Round) report.Department {
+	in.Previous = []report.Round{prev}
+	scoring.Compare(&in.Round.Result, prev.Result, 1, prev.Label)
+	return in
+}
+
+// shownScore is a score the way the report writes it: one decimal, rounded
+// down, with a decimal comma in Dutch.
+func shownScore(s float64, lang string) string { return locale.Score(&s, lang) }
 
 func render(t *testing.T, in report.Department) []byte {
 	t.Helper()
@@ -97,8 +112,8 @@ func TestWritePDF_Deterministic(t *testing.T) {
 	}
 	// The default questionnaire with six respondents: cover, summary, two
 	// pages of charts, three groups, disagreement, confidence, appendix.
-	if pages := bytes.Count(a, []byte("/Type /Page\n")); pages < 11 || pages > 20 {
-		t.Errorf("%d pages; want 11 to 20", pages)
+	if pages := bytes.Count(a, []byte("/Type /Page\n")); pages < 11 || pages > 25 {
+		t.Errorf("%d pages; want 11 to 25", pages)
 	}
 }
 
@@ -107,26 +122,26 @@ func TestWritePDF_Deterministic(t *testing.T) {
 func TestWritePDF_Content(t *testing.T) {
 	q := defaultQuestionnaire(t)
 	for _, lang := range []string{"nl", "en"} {
-		in := department(q, lang, 6, 0)
-		in.Previous = []report.Round{department(q, lang, 4, 2).Round}
-		in.Previous[0].Label = "2025-11"
-		text := pdfText(t, render(t, in))
+		prev := department(q, lang, 4, 2).Round
+		prev.Label = "2025-11"
+		in := withPrevious(department(q, lang, 6, 0), prev)
+		text := strings.Join(strings.Fields(pdfText(t, render(t, in))), " ")
 		r := in.Round.Result
 		want := []string{
 			"Burgerzaken", "Gemeente Voorbeeldstad", "2026-11",
-			q.LevelName(r.Overall.Level, lang), fmt.Sprintf("%.2f", *r.Overall.Score),
+			q.LevelName(r.Overall.Level, lang), shownScore(*r.Overall.Score, lang),
 			q.Title.In(lang), "€", "één",
 		}
 		for _, d := range r.Dimensions {
-			want = append(want, fmt.Sprintf("%.2f", *d.Score), q.Dimension(d.ID).Name.In(lang))
+			want = append(want, shownScore(*d.Score, lang), q.Dimension(d.ID).Name.In(lang))
 		}
 		for _, x := range r.Questions {
 			want = append(want, x.ID)
 		}
 		if lang == "nl" {
-			want = append(want, "Samenvatting", "Eerst aanpakken", "Sinds ronde 2025-11", "Waar het team verschilt", "Hoe zeker zijn de cijfers?", "Bijlage: methode en alle vragen", "20 november 2026")
+			want = append(want, "Samenvatting", "Eerst aanpakken", "Sinds ronde 2025-11", "Waar het team verschilt", "Hoe zeker zijn de cijfers?", "Bijlage: methode en alle vragen", "20 november 2026", "Plafonds", "Hoe zeker", "90%-interval")
 		} else {
-			want = append(want, "Summary", "Do first", "Since round 2025-11", "Where the team disagrees", "How far to trust the figures", "Appendix: method and every question", "20 November 2026")
+			want = append(want, "Summary", "Do first", "Since round 2025-11", "Where the team disagrees", "How far to trust the figures", "Appendix: method and every question", "20 November 2026", "Caps", "How sure", "90% interval")
 		}
 		for _, w := range want {
 			if !strings.Contains(text, w) {
@@ -140,9 +155,20 @@ func TestWritePDF_Content(t *testing.T) {
 // distribution is shown.
 func TestWritePDF_Anonymity(t *testing.T) {
 	in := department(defaultQuestionnaire(t), "en", 2, 0)
-	text := pdfText(t, render(t, in))
-	if !strings.Contains(text, "This round has 2 respondent(s); distributions are shown only from 3 respondents on") {
-		t.Errorf("no anonymity notice:\n%.2000s", text)
+	text := strings.Join(strings.Fields(pdfText(t, render(t, in))), " ")
+	for _, want := range []string{"but they have fewer than 3 answers: their distributions are not shown, so that nobody can be identified",
+		"Figures per question are shown only where at least 3 people answered the question with a level"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no anonymity notice %q:\n%.3000s", want, text)
+		}
+	}
+	// No question has three answers: every row of the appendix hides its
+	// figures, and no distribution is drawn.
+	if n, want := len(regexp.MustCompile(`<\s?3`).FindAllString(text, -1)), len(in.Round.Result.Questions); n != want {
+		t.Errorf("%d hidden question rows; want %d", n, want)
+	}
+	if strings.Contains(text, "Score ") && strings.Contains(text, " · median ") {
+		t.Error("a distribution is shown below the anonymity threshold")
 	}
 }
 
@@ -188,8 +214,7 @@ func TestWritePDF_NoAnswers(t *testing.T) {
 // with twelve respondents and an earlier round.
 func BenchmarkWritePDF(b *testing.B) {
 	q := defaultQuestionnaire(b)
-	in := department(q, "nl", 12, 0)
-	in.Previous = []report.Round{department(q, "nl", 8, 3).Round}
+	in := withPrevious(department(q, "nl", 12, 0), department(q, "nl", 8, 3).Round)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if err := report.WritePDF(&bytes.Buffer{}, in); err != nil {
@@ -213,9 +238,12 @@ func organisation(q *questionnaire.Questionnaire, n, respondents int) report.Org
 			p := department(q, "nl", respondents, (i+3)%5).Round
 			p.Label = "2025-05"
 			od.Previous = &p
+			latest := d.Round
+			scoring.Compare(&latest.Result, p.Result, int64(i), p.Label)
+			od.Latest = &latest
 		}
 		if i%7 == 0 {
-			old := d.Round
+			old := *od.Latest
 			old.Date = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
 			od.Latest = &old
 		}
@@ -240,7 +268,7 @@ func TestWriteOrganisationPDF(t *testing.T) {
 	}
 	text := pdfText(t, a.Bytes())
 	for _, w := range []string{"Datavolwassenheid van de organisatie", "Gemeente Voorbeeldstad", "Afdelingen per volwassenheidsniveau",
-		"Afdelingen gerangschikt", "Niveau per afdeling en dimensie", "Ontwikkeling sinds de vorige ronde", "Zonder recente meting",
+		"Afdelingen gerangschikt", "Score per afdeling en dimensie", "Ontwikkeling sinds de vorige ronde", "Zonder recente meting",
 		"Team zonder meting", "nooit gemeten", "Afdeling 007", "Cluster 01", "Zwakste funderingen"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the organisation report lacks %q", w)
@@ -308,10 +336,10 @@ func TestWritePDF_Revote(t *testing.T) {
 	q := defaultQuestionnaire(t)
 	id := q.Questions()[0].ID
 	var final, first []scoring.Answer
-	for r, v := range []scoring.Value{0, 4, 2, 3} {
+	for r, v := range []scoring.Value{1, 5, 3, 4} {
 		who := fmt.Sprint("r", r)
 		first = append(first, scoring.Answer{Respondent: who, Question: id, Value: v})
-		final = append(final, scoring.Answer{Respondent: who, Question: id, Value: 2 + scoring.Value(r%2)})
+		final = append(final, scoring.Answer{Respondent: who, Question: id, Value: 3 + scoring.Value(r%2)})
 	}
 	in := department(q, "nl", 4, 0)
 	in.Round.Result = scoring.Score(q, scoring.Input{Answers: final, Revote: []string{id}, FirstVotes: first})
@@ -320,19 +348,64 @@ func TestWritePDF_Revote(t *testing.T) {
 	if !strings.Contains(text, want) || !strings.Contains(text, "opnieuw over één vraag.") || !strings.Contains(text, "Beide stemmen zijn bewaard.") {
 		t.Fatalf("the PDF has no re-vote section %q", want)
 	}
-	row := regexp.MustCompile(id + `\s.*?\s4\s+1\s+2\.25\s+2\.50`)
+	row := regexp.MustCompile(id + `\s.*?\s4\s+1\s+3,3\s+3,5`)
 	if !row.MatchString(text) {
-		t.Errorf("the re-vote row (spread 4 → 1, score 2.25 → 2.50) is missing from the PDF text")
+		t.Errorf("the re-vote row (spread 4 → 1, score 3,25 → 3,5 shown as 3,3 → 3,5) is missing from the PDF text")
 	}
 	html := renderHTML(t, in)
-	if !strings.Contains(html, `<td class="num">4</td><td class="num">1</td><td class="num">2.25</td><td class="num">2.50</td>`) {
+	if !strings.Contains(html, `<td class="num">4</td><td class="num">1</td><td class="num">3,3</td><td class="num">3,5</td>`) {
 		t.Error("the HTML has no re-vote row with spread 4 → 1")
 	}
 
 	// Two respondents: below the anonymity threshold no spread is shown.
 	in.Round.Result = scoring.Score(q, scoring.Input{Answers: final[:2], Revote: []string{id}, FirstVotes: first[:2]})
 	html = renderHTML(t, in)
-	if !strings.Contains(html, "Herstemming na de bespreking") || strings.Contains(html, `<td class="num">4</td><td class="num">1</td>`) {
+	if !strings.Contains(html, "<h3>Herstemming na de bespreking</h3>") || strings.Contains(html, "<caption>Herstemming na de bespreking</caption>") ||
+		!strings.Contains(html, "Spreiding en score per vraag worden alleen getoond als minstens 3 respondenten beide keren antwoordden.") {
 		t.Error("below the anonymity threshold the re-vote must be named without its spreads")
+	}
+}
+
+var samples = flag.String("samples", "", "write sample reports (PDF and HTML, nl and en) into this folder, to look at")
+
+// TestSamples writes the reports of a few fixed departments for a person to
+// look at: go test ./internal/report -run Samples -samples /tmp/samples.
+func TestSamples(t *testing.T) {
+	if *samples == "" {
+		t.Skip("no -samples folder")
+	}
+	q := defaultQuestionnaire(t)
+	mq := minimumsQuestionnaire(t)
+	for _, lang := range []string{"nl", "en"} {
+		prev := department(q, lang, 4, 2).Round
+		prev.Label = "2025-11"
+		cases := map[string]report.Department{
+			"department": withPrevious(department(q, lang, 6, 0), prev),
+			"one":        department(q, lang, 1, 0),
+			"two":        department(q, lang, 2, 0),
+			"minimums":   minimumsDepartment(t, mq, lang),
+			"example":    methodExampleDepartment(t, lang),
+		}
+		for name, in := range cases {
+			base := filepath.Join(*samples, name+"."+lang)
+			if err := os.WriteFile(base+".pdf", render(t, in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(base+".html", []byte(renderHTML(t, in)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		org := organisation(q, 12, 5)
+		org.Lang = lang
+		var buf bytes.Buffer
+		if err := report.WriteOrganisationPDF(&buf, org); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(*samples, "organisation."+lang+".pdf"), buf.Bytes(), 0o644)
+		buf.Reset()
+		if err := report.WriteOrganisationHTML(&buf, org); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(*samples, "organisation."+lang+".html"), buf.Bytes(), 0o644)
 	}
 }

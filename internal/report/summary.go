@@ -1,9 +1,6 @@
 package report
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // cover is the first page: who, which round, how many people, how.
 func (p *pdf) cover() {
@@ -48,8 +45,9 @@ func (p *pdf) cover() {
 	}
 }
 
-// summary is the one page a director reads: level and what it means, the
-// stage and its blocker, the cap, the three first actions, the progress.
+// summary is the page a director reads: the level and what it means, the
+// caps, the stage and its blocker, the legal minimums, what to do first
+// and why, how sure the figures are and the change since the last round.
 func (p *pdf) summary() {
 	p.AddPage()
 	p.heading(p.t["summary"], 0)
@@ -60,35 +58,38 @@ func (p *pdf) summary() {
 	}
 	// The level as a badge beside its name and meaning.
 	y := p.GetY()
-	c := levelInk[o.Level]
-	p.fill(c)
+	p.fill(levelInk[o.Level])
 	p.RoundedRect(margin, y, 28, 28, 3, "1234", "F")
 	p.SetTextColor(255, 255, 255)
 	p.font("B", 30)
 	p.SetXY(margin, y+4)
 	p.CellFormat(28, 20, fmt.Sprint(o.Level), "", 0, "C", false, 0, "")
+	textW := contentW - 34
 	p.ink(muted)
 	p.font("", 9)
 	p.SetXY(margin+34, y+1)
-	p.CellFormat(contentW-34, 5, p.t["maturity_level"], "", 1, "L", false, 0, "")
+	p.CellFormat(textW, 5, p.t["maturity_level"], "", 1, "L", false, 0, "")
 	p.SetX(margin + 34)
 	p.ink(ink)
 	p.font("B", 16)
-	p.CellFormat(contentW-34, 8, fmt.Sprintf("%s (%s %s)", p.q.LevelName(o.Level, p.lang()), strings.ToLower(p.t["col_score"]), score(o.Score)), "", 1, "L", false, 0, "")
-	p.SetX(margin + 34)
-	p.font("", 10.5)
-	for _, l := range p.lines(p.t[fmt.Sprintf("level_meaning_%d", o.Level)], contentW-34) {
-		p.SetX(margin + 34)
-		p.CellFormat(contentW-34, 5, l, "", 1, "L", false, 0, "")
-	}
-	p.SetY(max(p.GetY(), y+30) + 4)
+	p.CellFormat(textW, 8, p.fitText(p.levelName(o.Level), textW), "", 1, "L", false, 0, "")
+	p.para(p.scoreLine(), 10.5, "B", 34)
+	p.para(p.t[fmt.Sprintf("level_meaning_%d", o.Level)], 10.5, "", 34)
+	p.SetY(max(p.GetY(), y+30) + 2)
 
-	if st := p.res.Stage; st.Applicable {
+	p.subheading(p.t["cap_heading"])
+	for _, s := range p.capSentences() {
+		p.para(s, 10.5, "", 0)
+		p.Ln(1)
+	}
+	if p.res.Stage.Applicable {
 		p.subheading(p.t["stage_heading"])
 		p.para(p.stageSentence(), 10.5, "", 0)
 	}
-	p.subheading(p.t["cap_heading"])
-	p.para(p.capSentence(), 10.5, "", 0)
+	if s := p.minimumSentence(); s != "" {
+		p.subheading(p.t["minimums"])
+		p.para(s, 10.5, "", 0)
+	}
 
 	p.subheading(p.t["actions"])
 	actions := p.actions(3)
@@ -96,17 +97,23 @@ func (p *pdf) summary() {
 		p.para(p.t["no_actions"], 10.5, "", 0)
 	}
 	for i, a := range actions {
-		p.room(14)
+		p.room(18)
 		p.font("B", 10.5)
 		p.SetX(margin)
-		p.CellFormat(7, 5, fmt.Sprintf("%d.", i+1), "", 0, "L", false, 0, "")
-		p.CellFormat(contentW-7, 5, p.fitText(a.Title, contentW-7), "", 1, "L", false, 0, "")
+		p.CellFormat(7, 10.5*0.45, fmt.Sprintf("%d.", i+1), "", 0, "L", false, 0, "")
+		p.SetX(margin)
+		p.para(a.Title, 10.5, "B", 7)
+		p.ink(muted)
+		p.para(a.Why, 9.5, "I", 7)
+		p.ink(ink)
 		if a.Text != "" {
 			p.para(a.Text, 10, "", 7)
 		}
 		p.Ln(1.5)
 	}
 
+	p.subheading(p.t["certainty_heading"])
+	p.para(p.certaintySentence(), 10.5, "", 0)
 	p.subheading(p.t["change_heading"])
 	p.para(p.changeSentence(), 10.5, "", 0)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
 )
 
@@ -24,7 +25,7 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 	lines := bufio.NewScanner(in)
 	lines.Buffer(make([]byte, 64<<10), 1<<20)
 	w := &lineWriter{w: out}
-	prompt := fmt.Sprintf(t["acc prompt"], 0, 4)
+	prompt := fmt.Sprintf(t["acc prompt"], questionnaire.MinLevel, questionnaire.MaxLevel)
 	for i := s.FirstUnanswered(); i < len(qs); {
 		q := qs[i]
 		d := q.Dimension
@@ -33,8 +34,8 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 		if h := q.Help.In(s.Lang); h != "" {
 			w.printf("  %s\n", h)
 		}
-		for v, o := range q.Options {
-			w.printf("  %d) %s\n", v, o.In(s.Lang))
+		for i, o := range q.Options { // option k is level k
+			w.printf("  %d) %s\n", i+1, o.In(s.Lang))
 		}
 		w.printf("  d) %s\n  n) %s\n", t["dont know"], t["not applicable"])
 		if v, ok := answers[q.ID]; ok {

@@ -20,8 +20,8 @@ func TestRunAccessible(t *testing.T) {
 		t.Errorf("saves = %q", got)
 	}
 	for _, want := range []string{
-		"Question 1 of 4 — Ladder › One\nQuestion A?\n  About A.\n  0) a0\n  1) a1\n  2) a2\n  3) a3\n  4) a4\n  d) don't know\n  n) not applicable\nAnswer 0–4, d or n",
-		"That is not an answer: type 0, 1, 2, 3, 4, d or n.",
+		"Question 1 of 4 — Ladder › One\nQuestion A?\n  About A.\n  1) a1\n  2) a2\n  3) a3\n  4) a4\n  5) a5\n  d) don't know\n  n) not applicable\nAnswer with the level 1–5, d or n",
+		"That is not an answer: type 1, 2, 3, 4, 5, d or n.",
 		"Question 4 of 4 — Ladder › Two",
 		"Every question is answered. Everything is saved.",
 	} {

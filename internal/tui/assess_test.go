@@ -37,14 +37,14 @@ groups:
         name: One
         recommendations: {1: Do one thing., 2: Do two things., 3: Do three things., 4: Do four things.}
         questions:
-          - {id: a, text: Question A?, help: About A., options: [a0, a1, a2, a3, a4]}
-          - {id: b, text: Question B?, options: [b0, b1, b2, b3, b4]}
+          - {id: a, text: Question A?, help: About A., options: [a1, a2, a3, a4, a5]}
+          - {id: b, text: Question B?, options: [b1, b2, b3, b4, b5]}
       - id: two
         name: Two
         recommendations: {1: Start two., 2: Do two things., 3: Share two., 4: Improve two.}
         questions:
-          - {id: c, text: Question C?, options: [c0, c1, c2, c3, c4]}
-          - {id: d, text: Question D?, options: [d0, d1, d2, d3, d4]}
+          - {id: c, text: Question C?, options: [c1, c2, c3, c4, c5]}
+          - {id: d, text: Question D?, options: [d1, d2, d3, d4, d5]}
 `
 
 // fakeBackend records every save in order and scores what it was given.
@@ -135,9 +135,9 @@ func TestModel_AnswerAndNavigate(t *testing.T) {
 	tm := start(t, s, 80, 24)
 	waitFor(t, tm, "Question A?")
 	tm.Type("3")               // a=3, on to b
-	tm.Send(key(tea.KeyDown))  // cursor to option 1
-	tm.Send(key(tea.KeyDown))  // option 2
-	tm.Send(key(tea.KeyEnter)) // b=2, on to c
+	tm.Send(key(tea.KeyDown))  // cursor from level 1 to level 2
+	tm.Send(key(tea.KeyDown))  // level 3
+	tm.Send(key(tea.KeyEnter)) // b=3, on to c
 	tm.Send(key(tea.KeyLeft))  // back to b
 	tm.Send(key(tea.KeyLeft))  // back to a
 	tm.Type("d")               // a=dk, on to b
@@ -147,7 +147,7 @@ func TestModel_AnswerAndNavigate(t *testing.T) {
 	waitFor(t, tm, "Question C?")
 	tm.Type("q")
 	m := final(t, tm)
-	if got := b.log(); got != "a=3 b=2 a=dk c=na" {
+	if got := b.log(); got != "a=3 b=3 a=dk c=na" {
 		t.Errorf("saves in order = %q", got)
 	}
 	if m.Question() != 2 || len(m.Answers()) != 3 || m.Answers()["a"] != scoring.DontKnow {
@@ -158,7 +158,7 @@ func TestModel_AnswerAndNavigate(t *testing.T) {
 // TestModel_Resume starts at the first unanswered question and marks the
 // answers given before when revisiting.
 func TestModel_Resume(t *testing.T) {
-	s, _ := session(t, small, map[string]scoring.Value{"a": 4, "b": 1})
+	s, _ := session(t, small, map[string]scoring.Value{"a": 5, "b": 1})
 	m := tui.New(s, tui.DefaultKeyMap("en"), tui.DefaultStyles())
 	if m.Question() != 2 {
 		t.Fatalf("resumed at question %d; want 2 (c)", m.Question())
@@ -194,7 +194,7 @@ func TestModel_FinishEarly(t *testing.T) {
 	s, _ := session(t, small, nil)
 	tm := start(t, s, 80, 24)
 	waitFor(t, tm, "Question A?")
-	tm.Type("3")
+	tm.Type("4")
 	tm.Type("f")
 	waitFor(t, tm, "Not answered yet (3):")
 	tm.Send(key(tea.KeyEsc)) // back to the first open question
@@ -211,23 +211,27 @@ func TestModel_FinishEarly(t *testing.T) {
 }
 
 // TestModel_AllAnsweredShowsResults: the last answer leads to the results,
-// with the ladder, a bar per dimension and what to do first.
+// with the ladder, a bar per dimension on the level scale and what to do
+// first.
 func TestModel_AllAnsweredShowsResults(t *testing.T) {
 	s, _ := session(t, small, nil)
 	tm := start(t, s, 80, 30)
 	waitFor(t, tm, "Question A?")
-	tm.Type("3")
+	tm.Type("5")
+	tm.Type("4")
 	tm.Type("2")
-	tm.Type("1")
-	tm.Type("1")
-	// one = 2.5 (level 4), two = 1.0 (level 2): the ladder stops at one.
+	tm.Type("2")
+	// one = 4.5 (level 4), two = 2.0 (level 2, below the stage level 3):
+	// the ladder stops at two; overall 3.25, level 3.
 	var screen string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		screen += string(b)
-		return strings.Contains(screen, "1. Two (2 → 3)")
+		return strings.Contains(screen, "1. Next stage: Two (level 2 → 3): Do two things.")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
-	for _, want := range []string{"Result — Burgerzaken, round 2026-11", "Maturity: level 3 Systematic", "One ✓ → Two ✗",
-		"what blocks the next one: Two", "2.50  4 ▏4", "1.00  2 ▏4", "Do first", "Do two things."} {
+	for _, want := range []string{"Result — Burgerzaken, round 2026-11 (1 respondent)", "Maturity: level 3 Systematic",
+		"score 3.3 (no interval: fewer than two respondents) · confidence low", "One ✓ → Two ✗",
+		"what blocks the next one: Two  (a stage counts from score 3)", "1     2     3     4     5",
+		"4.5  4 ▏4", "2.0  2 ▏4", "Do first"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("results lack %q:\n%s", want, screen)
 		}

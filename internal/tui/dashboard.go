@@ -136,8 +136,10 @@ func (x discussed) spread() int {
 
 // disagreement ranks the questions to discuss: those flagged, and those
 // voted on again even when the re-vote brought them together; widest
-// spread first, then most answers, then questionnaire order.
-func (d Dashboard) disagreement() []discussed {
+// spread first, then most answers, then questionnaire order. It leaves out
+// the questions whose figures people may not see (the anonymity rule) and
+// counts them.
+func (d Dashboard) disagreement() (list []discussed, hidden int) {
 	first := map[string]*scoring.QuestionResult{}
 	for i, r := range d.snap.Result.Revotes {
 		first[r.Question] = &d.snap.Result.Revotes[i].Before
@@ -145,9 +147,14 @@ func (d Dashboard) disagreement() []discussed {
 	var out []discussed
 	for _, x := range d.snap.Result.Questions {
 		// During a re-vote the list is the re-vote's questions alone.
-		if (x.Flagged && d.phase != PhaseRevote) || first[x.ID] != nil {
-			out = append(out, discussed{x, first[x.ID]})
+		if !(x.Flagged && d.phase != PhaseRevote) && first[x.ID] == nil {
+			continue
 		}
+		if !x.Visible || (first[x.ID] != nil && !first[x.ID].Visible) {
+			hidden++
+			continue
+		}
+		out = append(out, discussed{x, first[x.ID]})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].spread() != out[j].spread() {
@@ -155,7 +162,7 @@ func (d Dashboard) disagreement() []discussed {
 		}
 		return out[i].N > out[j].N
 	})
-	return out
+	return out, hidden
 }
 
 // revoteQuestions are the questions to vote on again: those marked, else
@@ -165,7 +172,8 @@ func (d Dashboard) revoteQuestions() []string {
 		return d.snap.Revote
 	}
 	var marked, all []string
-	for _, x := range d.disagreement() {
+	list, _ := d.disagreement()
+	for _, x := range list {
 		all = append(all, x.ID)
 		if d.marked[x.ID] {
 			marked = append(marked, x.ID)
@@ -208,7 +216,7 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			case "esc":
 				d.editing = false
 				d.note.Blur()
-				flagged := d.disagreement()
+				flagged, _ := d.disagreement()
 				if text := strings.TrimSpace(d.note.Value()); text != "" && d.selected < len(flagged) {
 					if err := d.f.SaveDecision(flagged[d.selected].ID, text); err != nil {
 						d.err = err
@@ -248,16 +256,17 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return d, d.refresh()
 		case " ":
-			if flagged := d.disagreement(); d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 && d.selected < len(flagged) {
+			if flagged, _ := d.disagreement(); d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 && d.selected < len(flagged) {
 				id := flagged[d.selected].ID
 				d.marked[id] = !d.marked[id]
 			}
 		case "up", "k":
 			d.selected = max(0, d.selected-1)
 		case "down", "j":
-			d.selected = min(max(0, len(d.disagreement())-1), d.selected+1)
+			list, _ := d.disagreement()
+			d.selected = min(max(0, len(list)-1), d.selected+1)
 		case "e":
-			if d.phase == PhaseDiscussion && len(d.disagreement()) > 0 {
+			if list, _ := d.disagreement(); d.phase == PhaseDiscussion && len(list) > 0 {
 				d.editing = true
 				d.note.SetValue("")
 				return d, d.note.Focus()
@@ -269,7 +278,7 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View implements tea.Model.
 func (d Dashboard) View() string {
-	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
+	t, q, w := d.t, d.info.Questionnaire, d.width
 	phase := []string{t["phase answering"], t["phase discussion"], t["phase revote"], t["phase closed"]}[d.phase]
 	lines := []string{
 		d.styles.Title.Render(fmt.Sprintf("%s — %s, %s %s", t["workshop title"], d.info.Department, t["round"], d.info.Round)),
@@ -301,11 +310,10 @@ func (d Dashboard) View() string {
 		lines = append(lines, fmt.Sprintf("  %-20s %s%s %d/%d", ansi.Truncate(p.Pseudonym, 20, "…"),
 			d.styles.BarFull.Render(strings.Repeat("█", filled)), d.styles.BarEmpty.Render(strings.Repeat("░", barW-filled)), done, total))
 	}
-	lines = append(lines, "", d.styles.Header.Render(t["group scores"]))
-	for _, dr := range d.snap.Result.Dimensions {
-		lines = append(lines, fmt.Sprintf("  %-34s %s %s", ansi.Truncate(q.Dimension(dr.ID).Name.In(lang), 34, "…"), bar(d.styles, dr.Score, dr.Target, barW), scoreText(dr.Score)))
-	}
+	// The questions to discuss come before the scores: on a short screen
+	// the discussion is what must stay in view.
 	lines = append(lines, d.viewDisagreement()...)
+	lines = append(lines, d.viewScores()...)
 	keys := t["dashboard keys answering"]
 	switch {
 	case d.phase == PhaseDiscussion && len(d.snap.Revote) > 0:
@@ -328,15 +336,53 @@ func (d Dashboard) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// viewDisagreement lists the questions to discuss. Distributions appear
-// only in discussion, never during a vote, and only from the anonymity
-// threshold on; a re-voted question shows its first vote beside the final.
+// voting says whether the workshop is in a silent vote: nobody, the
+// facilitator's beamer included, sees a figure derived from answers then.
+func (d Dashboard) voting() bool { return d.phase == PhaseAnswering || d.phase == PhaseRevote }
+
+// viewScores is the group's score per dimension on the level scale, once
+// answering has closed.
+func (d Dashboard) viewScores() []string {
+	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
+	lines := []string{"", d.styles.Header.Render(ansi.Truncate(t["group scores"], w, "…"))}
+	if d.voting() {
+		for _, l := range hang("  ", t["scores after vote"], w) {
+			lines = append(lines, d.styles.Muted.Render(l))
+		}
+		return lines
+	}
+	nameW := min(34, max(12, w/3))
+	cells := max(1, min(6, (w-nameW-16)/4))
+	lines = append(lines, d.styles.Muted.Render(fmt.Sprintf("  %-*s %s", nameW, "", axis(cells))))
+	for _, dr := range d.snap.Result.Dimensions {
+		level := " "
+		if dr.Score != nil {
+			level = fmt.Sprint(dr.Level)
+		}
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %-*s %s  %3s  %s ▏%d", nameW, ansi.Truncate(q.Dimension(dr.ID).Name.In(lang), nameW, "…"),
+			bar(d.styles, dr.Score, dr.Target, cells), scoreText(dr.Score, lang), level, dr.Target), w, "…"))
+	}
+	return lines
+}
+
+// viewDisagreement lists the questions to discuss: during a vote which
+// ones diverge, without figures; in discussion each with its spread and
+// distribution. A question with fewer scored answers than the anonymity
+// threshold is only counted; a re-voted question shows its first vote
+// beside the final.
 func (d Dashboard) viewDisagreement() []string {
 	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
-	flagged := d.disagreement()
-	lines := []string{"", d.styles.Header.Render(fmt.Sprintf(t["disagreement"], len(flagged)))}
-	if len(flagged) > 0 && d.snap.Result.Respondents < q.Rules.AnonymityThreshold {
-		return append(lines, "  "+fmt.Sprintf(t["hidden below"], q.Rules.AnonymityThreshold))
+	flagged, hidden := d.disagreement()
+	head := fmt.Sprintf(t["disagreement"], len(flagged))
+	if len(flagged) == 1 {
+		head = t["disagreement one"]
+	}
+	lines := []string{"", d.styles.Header.Render(head)}
+	switch {
+	case hidden == 1:
+		lines = append(lines, "  "+d.styles.Muted.Render(ansi.Truncate(fmt.Sprintf(t["hidden one"], q.Rules.AnonymityThreshold), w-2, "…")))
+	case hidden > 1:
+		lines = append(lines, "  "+d.styles.Muted.Render(ansi.Truncate(fmt.Sprintf(t["hidden below"], hidden, q.Rules.AnonymityThreshold), w-2, "…")))
 	}
 	// Eight at a time, scrolled so that the selected question is one of them.
 	const shown = 8
@@ -361,12 +407,15 @@ func (d Dashboard) viewDisagreement() []string {
 		if d.marked[x.ID] && len(d.snap.Revote) == 0 {
 			mark = "↺ "
 		}
-		spread := fmt.Sprintf("%s %d", t["spread"], x.spread())
-		if x.first != nil && d.phase != PhaseRevote && x.Spread != nil {
-			spread = fmt.Sprintf("%s %d → %d", t["spread"], x.spread(), *x.Spread)
+		tail := ""
+		if !d.voting() {
+			spread := fmt.Sprintf("%s %d", t["spread"], x.spread())
+			if x.first != nil && x.Spread != nil {
+				spread = fmt.Sprintf("%s %d → %d", t["spread"], x.spread(), *x.Spread)
+			}
+			tail = fmt.Sprintf("  (%s)", spread)
 		}
 		// A long question is cut, never its spread.
-		tail := fmt.Sprintf("  (%s)", spread)
 		text := ansi.Truncate(q.Question(x.ID).Text.In(lang), max(10, w-ansi.StringWidth(cursor+mark+tail)), "…")
 		lines = append(lines, ansi.Truncate(cursor+mark+text+tail, w, "…"))
 		if d.phase != PhaseDiscussion {
@@ -381,18 +430,11 @@ func (d Dashboard) viewDisagreement() []string {
 	return lines
 }
 
-// distribution draws how many chose each option: 0:■ 1:■■■ …
+// distribution draws how many chose each level: 1:■ 2:■■■ …
 func distribution(counts [5]int) string {
 	var out []string
-	for v, c := range counts {
-		out = append(out, fmt.Sprintf("%d:%s", v, strings.Repeat("■", c)))
+	for i, c := range counts {
+		out = append(out, fmt.Sprintf("%d:%s", i+1, strings.Repeat("■", c)))
 	}
 	return strings.Join(out, "  ")
-}
-
-func scoreText(s *float64) string {
-	if s == nil {
-		return "  –"
-	}
-	return fmt.Sprintf("%.2f", *s)
 }

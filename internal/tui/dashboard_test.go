@@ -89,45 +89,58 @@ func startDashboard(t *testing.T, f *fakeFacilitator) *teatest.TestModel {
 	return teatest.NewTestModel(t, tui.NewDashboard(f, info, tui.DefaultStyles()), teatest.WithInitialTermSize(100, 40))
 }
 
-// TestDashboard: live progress, the disagreement ranked by spread, hidden
-// below the anonymity threshold, revealed as distributions in discussion,
-// and the decision noted.
+// TestDashboard: live progress; during the vote which questions diverge,
+// without any figure (scores, spreads, distributions); the questions below
+// the anonymity threshold only counted; in discussion the group scores on
+// the level scale and the distributions per level; the decision noted.
 func TestDashboard(t *testing.T) {
 	s, _ := session(t, small, nil)
 	f := &fakeFacilitator{q: s.Questionnaire}
-	f.answer("anna", map[string]scoring.Value{"a": 0, "b": 1})
-	f.answer("bert", map[string]scoring.Value{"a": 4, "b": 3})
+	f.answer("anna", map[string]scoring.Value{"a": 1, "b": 2})
+	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
 	tm := startDashboard(t, f)
-	// Two participants: below the threshold of three, no distributions.
+	// Two scored answers per question: below the threshold of three.
 	var first string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		first += string(b)
-		return strings.Contains(first, "Distributions only from 3 participants on")
+		return strings.Contains(first, "2 questions hidden: fewer than 3 scored answers (anonymity).")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	for _, w := range []string{"Code: 424242", "anna", "bert", "2/4"} {
+	for _, w := range []string{"Code: 424242", "anna", "bert", "2/4", "Scores appear once answering closes"} {
 		if !strings.Contains(first, w) {
 			t.Errorf("the dashboard lacks %q", w)
 		}
 	}
-	f.answer("cees", map[string]scoring.Value{"a": 2, "b": 1, "c": 3})
+	f.answer("cees", map[string]scoring.Value{"a": 3, "b": 2, "c": 4})
 	// The next refresh shows cees and the ranking: a spreads 4, b spreads 2.
 	var screen string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		screen += string(b)
-		return strings.Contains(screen, "Question B?  (spread 2)")
+		return strings.Contains(screen, "Where the group disagrees (2 questions)") && strings.Contains(screen, "Question B?")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	if a, b := strings.Index(screen, "Question A?  (spread 4)"), strings.LastIndex(screen, "Question B?  (spread 2)"); a < 0 || a > b {
+	if a, b := strings.LastIndex(screen, "Question A?"), strings.LastIndex(screen, "Question B?"); a < 0 || a > b {
 		t.Errorf("a (spread 4) is not ranked before b (spread 2)")
 	}
 	if !strings.Contains(screen, "cees") || !strings.Contains(screen, "3/4") {
 		t.Errorf("cees's progress is missing")
 	}
-	if strings.Contains(screen, "0:■") {
-		t.Errorf("distributions shown while answering")
+	for _, figure := range []string{"1:■", "spread", "2.8", "▏4"} {
+		if strings.Contains(screen, figure) {
+			t.Errorf("%q shown while answering", figure)
+		}
 	}
 	tm.Type("n")
-	// In discussion the distributions are shown.
-	waitFor(t, tm, "0:■  1:  2:■  3:  4:■")
+	// In discussion: the distributions per level 1–5, the spreads and the
+	// group scores (one: a 3.0 and b 2.7, so 2.8 at level 2; target 4).
+	var discussion string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		discussion += string(b)
+		return strings.Contains(discussion, "1:■  2:  3:■  4:  5:■") && strings.Contains(discussion, "Question A?  (spread 4)")
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	for _, w := range []string{"1     2     3     4     5", "2.8  2 ▏4", "4.0  4 ▏4"} {
+		if !strings.Contains(discussion, w) {
+			t.Errorf("the discussion lacks %q", w)
+		}
+	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	tm.Type("e")
 	waitFor(t, tm, "Decision and reason")
@@ -153,11 +166,11 @@ func TestDashboard(t *testing.T) {
 func TestDashboard_Revote(t *testing.T) {
 	s, _ := session(t, small, nil)
 	f := &fakeFacilitator{q: s.Questionnaire}
-	f.answer("anna", map[string]scoring.Value{"a": 0, "b": 1})
-	f.answer("bert", map[string]scoring.Value{"a": 4, "b": 3})
-	f.answer("cees", map[string]scoring.Value{"a": 2, "b": 1})
+	f.answer("anna", map[string]scoring.Value{"a": 1, "b": 2})
+	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
+	f.answer("cees", map[string]scoring.Value{"a": 3, "b": 2})
 	tm := startDashboard(t, f)
-	waitFor(t, tm, "Question B?  (spread 2)")
+	waitFor(t, tm, "Where the group disagrees (2 questions)")
 	tm.Type("n")
 	waitFor(t, tm, "space choose for re-vote")
 	tm.Type(" ")
@@ -168,22 +181,22 @@ func TestDashboard_Revote(t *testing.T) {
 		opened += string(b)
 		return strings.Contains(opened, "Re-vote on one question opened.") && strings.Contains(opened, "0/1")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	f.answer("anna", map[string]scoring.Value{"a": 2})
-	f.answer("bert", map[string]scoring.Value{"a": 3})
+	f.answer("anna", map[string]scoring.Value{"a": 3})
+	f.answer("bert", map[string]scoring.Value{"a": 4})
 	var screen string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		screen += string(b)
 		return strings.Contains(screen, "1/1")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	if strings.Contains(screen, "re-vote 0:") || strings.Contains(screen, "→") {
-		t.Error("the re-vote's answers were shown while voting")
+	if strings.Contains(screen, "re-vote 1:") || strings.Contains(screen, "→") || strings.Contains(screen, "▏4") {
+		t.Error("the re-vote's answers or the scores were shown while voting")
 	}
 	tm.Type("n")
 	var after string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		after += string(b)
 		return strings.Contains(after, "Question A?  (spread 4 → 1)") &&
-			strings.Contains(after, "1st vote 0:■  1:  2:■  3:  4:■   re-vote 0:  1:  2:■■  3:■  4:")
+			strings.Contains(after, "1st vote 1:■  2:  3:■  4:  5:■   re-vote 1:  2:  3:■■  4:■  5:")
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	tm.Type("q")
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Dashboard)

@@ -42,7 +42,7 @@ func (h *fakeHome) Open(department, respondent, questionnaire, lang string) (tui
 
 func (h *fakeHome) Past(department, lang string) (tui.Session, scoring.Result, error) {
 	s, b := session(h.t, small, nil)
-	b.answers = map[string]scoring.Value{"a": 4, "b": 4, "c": 0, "d": 1}
+	b.answers = map[string]scoring.Value{"a": 5, "b": 5, "c": 1, "d": 2}
 	s.Department, s.Lang = department, lang
 	r, _ := b.Result()
 	return s, r, nil

@@ -16,7 +16,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", t["key choose"])),
 		Down:          key.NewBinding(key.WithKeys("down", "j")),
 		Choose:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t["key answer"])),
-		Answer:        key.NewBinding(key.WithKeys("0", "1", "2", "3", "4"), key.WithHelp("0–4", t["key answer and next"])),
+		Answer:        key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", t["key answer and next"])),
 		DontKnow:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", t["dont know"])),
 		NotApplicable: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", t["not applicable"])),
 		Prev:          key.NewBinding(key.WithKeys("left", "shift+tab", "h"), key.WithHelp("←/→", t["key prev next"])),

@@ -59,8 +59,9 @@ func (s Session) Questions() []*questionnaire.Question {
 	return out
 }
 
-// choices are the answers in the order the cursor moves through them.
-var choices = []scoring.Value{0, 1, 2, 3, 4, scoring.DontKnow, scoring.NotApplicable}
+// choices are the answers in the order the cursor moves through them: the
+// levels 1–5 (option k is level k), then don't know and not applicable.
+var choices = []scoring.Value{1, 2, 3, 4, 5, scoring.DontKnow, scoring.NotApplicable}
 
 // choiceIndex is the cursor position of v, 0 when v is not a choice.
 func choiceIndex(v scoring.Value) int {

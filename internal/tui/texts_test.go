@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/maturity-nl/maturity/internal/scoring"
 )
 
 // TestTexts: every text the screens ask for exists in Dutch and English.
@@ -27,6 +29,28 @@ func TestTexts(t *testing.T) {
 	for k := range textTable["nl"] {
 		if textTable["en"][k] == "" {
 			t.Errorf("text %q has no English", k)
+		}
+	}
+}
+
+// TestTexts_Named: the texts asked for by a confidence grade, a change's
+// direction and a recommendation's kind exist in both languages.
+func TestTexts_Named(t *testing.T) {
+	var keys []string
+	for _, c := range []scoring.Confidence{scoring.ConfidenceNone, scoring.ConfidenceLow, scoring.ConfidenceMedium, scoring.ConfidenceHigh} {
+		keys = append(keys, "conf "+string(c))
+	}
+	for _, d := range []scoring.Direction{scoring.Improvement, scoring.Decline, scoring.Unchanged, scoring.Uncertain} {
+		keys = append(keys, "dir "+string(d))
+	}
+	for _, k := range []scoring.RecommendationKind{scoring.FromMinimum, scoring.FromStage, scoring.FromFoundation, scoring.FromGap} {
+		keys = append(keys, "kind "+string(k))
+	}
+	for _, k := range keys {
+		for _, lang := range []string{"nl", "en"} {
+			if textTable[lang][k] == "" {
+				t.Errorf("text %q is missing in %s", k, lang)
+			}
 		}
 	}
 }

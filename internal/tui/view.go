@@ -141,7 +141,8 @@ func (m Model) viewQuestion() string {
 			text, keyName = m.t["not applicable"], "n"
 		case scoring.DontKnow:
 		default:
-			text, keyName = q.Options[c].In(lang), fmt.Sprint(int(c))
+			// The key of option k is k, its level on the one scale.
+			text, keyName = q.Options[c-1].In(lang), c.String()
 		}
 		cursor, mark := "  ", "  "
 		if i == m.cursor {
@@ -278,114 +279,4 @@ func (m *Model) refreshResults() {
 		return
 	}
 	m.results.SetContent(renderResult(*m.result, m.s, m.styles, m.t, m.width))
-}
-
-// bar draws a score on 0–4 as a bar of width cells with the target marked.
-func bar(st Styles, score *float64, target, width int) string {
-	filled := 0
-	if score != nil {
-		filled = int(*score/4*float64(width) + 0.5)
-	}
-	mark := int(float64(target-1)/4*float64(width) + 0.5)
-	var b strings.Builder
-	for i := 0; i < width; i++ {
-		switch {
-		case i == mark:
-			b.WriteString(st.BarTarget.Render("▏"))
-		case i < filled:
-			b.WriteString(st.BarFull.Render("█"))
-		default:
-			b.WriteString(st.BarEmpty.Render("░"))
-		}
-	}
-	return b.String()
-}
-
-// renderResult is the results screen: level and cap, the ladder, a bar per
-// dimension, and the three actions to take first.
-func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) string {
-	q, lang := s.Questionnaire, s.Lang
-	var out []string
-	add := func(lines ...string) { out = append(out, lines...) }
-	who := t["respondents"]
-	if r.Respondents == 1 {
-		who = t["respondent"]
-	}
-	add(st.Title.Render(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, who)), "")
-	if r.Overall.Score == nil {
-		add(t["none yet"])
-		return strings.Join(out, "\n")
-	}
-	add(st.Header.Render(fmt.Sprintf("%s: %s %d %s", t["maturity"], t["level"], r.Overall.Level, q.LevelName(r.Overall.Level, lang))))
-	if r.Overall.Capped {
-		// The groups that cap stand at the level one below the cap.
-		names := strings.Join(q.GroupNames(r.Overall.CappedBy, lang), ", ")
-		add(hang("  ", st.Warn.Render(fmt.Sprintf(t["capped"], names, r.Overall.Cap-1, r.Overall.UncappedLevel)), width)...)
-	} else if r.Overall.Cap > 0 {
-		add("  " + st.Muted.Render(t["not capped"]))
-	}
-	if r.Stage.Applicable {
-		add("", st.Header.Render(t["stage"]))
-		var steps []string
-		for _, step := range r.Stage.Steps {
-			name := q.Dimension(step.Dimension).Name.In(lang)
-			switch {
-			case step.Dimension == r.Stage.BlockedBy:
-				steps = append(steps, st.Warn.Render(name+" ✗"))
-			case step.Met && r.Stage.ReachedIndex > 0 && indexOf(r.Stage.Steps, step.Dimension) < r.Stage.ReachedIndex:
-				steps = append(steps, st.Good.Render(name+" ✓"))
-			default:
-				steps = append(steps, st.Muted.Render(name))
-			}
-		}
-		add(hang("  ", strings.Join(steps, " → "), width)...)
-		if r.Stage.BlockedBy != "" {
-			add("  " + fmt.Sprintf(t["blocked"], q.Dimension(r.Stage.BlockedBy).Name.In(lang)) + st.Muted.Render(fmt.Sprintf("  (%s %.1f)", t["threshold"], r.Stage.Threshold)))
-		} else {
-			add("  " + t["all stages"])
-		}
-	}
-	add("", st.Header.Render(t["dimensions"]))
-	nameWidth := 0
-	for _, d := range q.Dimensions() {
-		nameWidth = max(nameWidth, ansi.StringWidth(d.Name.In(lang)))
-	}
-	nameWidth = min(nameWidth, max(12, width/3))
-	barWidth := max(8, min(24, width-nameWidth-22))
-	for _, d := range r.Dimensions {
-		name := ansi.Truncate(q.Dimension(d.ID).Name.In(lang), nameWidth, "…")
-		score := "  –  "
-		level := " "
-		if d.Score != nil {
-			score, level = fmt.Sprintf("%5.2f", *d.Score), fmt.Sprint(d.Level)
-		}
-		add(fmt.Sprintf("  %s%s  %s %s  %s ▏%d", name, strings.Repeat(" ", nameWidth-ansi.StringWidth(name)), bar(st, d.Score, d.Target, barWidth), score, level, d.Target))
-	}
-	if len(r.Recommendations) > 0 {
-		add("", st.Header.Render(t["first"]))
-		for i, rec := range r.Recommendations {
-			if i == 3 {
-				break
-			}
-			d := q.Dimension(rec.Dimension)
-			text := fmt.Sprintf("%s (%d → %d)", d.Name.In(lang), rec.Level, rec.Level+1)
-			if r := d.Recommendations[rec.Level].In(lang); r != "" {
-				text += ": " + r
-			}
-			add(hang(fmt.Sprintf("  %d. ", i+1), text, width)...)
-		}
-	}
-	if s.ReportHint != "" {
-		add("", st.Muted.Render(ansi.Truncate(fmt.Sprintf(t["report hint"], s.ReportHint), width, "…")))
-	}
-	return strings.Join(out, "\n")
-}
-
-func indexOf(steps []scoring.StageStep, id string) int {
-	for i, s := range steps {
-		if s.Dimension == id {
-			return i
-		}
-	}
-	return -1
 }

@@ -100,7 +100,7 @@ func BenchmarkWorkshop_100Participants(b *testing.B) {
 					mu.Lock()
 					sent[who+"/"+qs[k].ID] = time.Now()
 					mu.Unlock()
-					io.WriteString(tm.in, fmt.Sprint(k%5))
+					io.WriteString(tm.in, fmt.Sprint(k%5+1)) // a level 1–5
 					time.Sleep(100 * time.Millisecond)
 				}
 				time.Sleep(time.Second)

@@ -199,7 +199,7 @@ func TestWorkshop_25Participants(t *testing.T) {
 				}
 			}
 			for k := 0; k < questions; k++ {
-				io.WriteString(tm.in, fmt.Sprint((i+k)%5))
+				io.WriteString(tm.in, fmt.Sprint((i+k)%5+1)) // a level 1–5
 			}
 			deadline := time.Now().Add(60 * time.Second)
 			for {
