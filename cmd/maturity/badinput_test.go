@@ -58,12 +58,12 @@ var badCases = []badCase{
 	{name: "questionnaire-unknown-field", what: "questionnaire file: a misspelt field", args: []string{"questionnaire", "validate", "unknown-fields.yaml"},
 		files: map[string]string{"unknown-fields.yaml": "@../../internal/questionnaire/testdata/invalid/unknown-fields.yaml"}, code: 2,
 		want: `unknown-fields.yaml:3:1: unknown field "titel" (expected one of: id, version, languages, title, description, levels, rules, groups)
-unknown-fields.yaml:13:13: groups[0].dimensions[0].questions[0]: unknown field "weigth" (expected one of: id, text, help, weight, options)`,
+unknown-fields.yaml:13:13: groups[0].dimensions[0].questions[0]: unknown field "weigth" (expected one of: id, text, help, weight, options, minimum)`,
 		also: "TestParse_Invalid, TestQuestionnaireValidate"},
 	{name: "questionnaire-options", what: "questionnaire file: a question without exactly five options", args: []string{"questionnaire", "validate", "option-count.yaml"},
 		files: map[string]string{"option-count.yaml": "@../../internal/questionnaire/testdata/invalid/option-count.yaml"}, code: 2,
-		want: `option-count.yaml:14:15: groups[0].dimensions[0].questions[0].options: has 4 options (expected exactly 5, scored 0–4 in order)
-option-count.yaml:20:22: groups[0].dimensions[0].questions[1].options: has 6 options (expected exactly 5, scored 0–4 in order)`,
+		want: `option-count.yaml:14:15: groups[0].dimensions[0].questions[0].options: has 4 options (expected exactly 5: levels 1–5 in order)
+option-count.yaml:20:22: groups[0].dimensions[0].questions[1].options: has 6 options (expected exactly 5: levels 1–5 in order)`,
 		also: "TestParse_Invalid, TestQuestionnaireValidate"},
 	{name: "questionnaire-language", what: "questionnaire file: a text missing in a language", args: []string{"questionnaire", "validate", "missing-language.yaml"},
 		files: map[string]string{"missing-language.yaml": "@../../internal/questionnaire/testdata/invalid/missing-language.yaml"}, code: 2,
@@ -81,8 +81,8 @@ missing-language.yaml:13:20: groups[0].dimensions[0].questions[0].help: has no t
 		want: "maturity: mine.yaml: no such file", also: "TestQuestionnaireValidate"},
 	{name: "questionnaire-flag", what: "--questionnaire: a file with a problem, on any command", args: []string{"import", "answers.csv", "--questionnaire", "option-count.yaml"},
 		files: map[string]string{"answers.csv": exampleCSV, "option-count.yaml": "@../../internal/questionnaire/testdata/invalid/option-count.yaml"}, code: 2,
-		want: `option-count.yaml:14:15: groups[0].dimensions[0].questions[0].options: has 4 options (expected exactly 5, scored 0–4 in order)
-option-count.yaml:20:22: groups[0].dimensions[0].questions[1].options: has 6 options (expected exactly 5, scored 0–4 in order)`},
+		want: `option-count.yaml:14:15: groups[0].dimensions[0].questions[0].options: has 4 options (expected exactly 5: levels 1–5 in order)
+option-count.yaml:20:22: groups[0].dimensions[0].questions[1].options: has 6 options (expected exactly 5: levels 1–5 in order)`},
 	{name: "questionnaire-unknown-id", what: "--questionnaire: an unknown id", args: []string{"questionnaire", "show", "eigen-meting"}, code: 2,
 		want: `maturity: unknown questionnaire "eigen-meting" (known: gemeente-datagedreven; or give the path of a YAML file)`},
 
@@ -115,35 +115,43 @@ huisstijl.yaml:4:7: logo: cannot read logo.png (expected a PNG or JPEG file)`, a
 		want: "maturity: style file huisstijl is a folder (expected a YAML file)"},
 
 	// The import file.
-	{name: "import-bad-rows", what: "import file: an answer out of range, an unknown question, a second answer to one question, an empty field", db: true,
+	{name: "import-bad-rows", what: "import file: a level out of range, an unknown question, a second answer to one question, an empty field", db: true,
 		args: []string{"import", "antwoorden.csv"},
-		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,answer,note\n" +
-			"Burgerzaken,2026-12,Vos,desc-reporting,5,\nBurgerzaken,2026-12,Vos,desc-reprting,1,\n" +
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\n" +
+			"Burgerzaken,2026-12,Vos,desc-reporting,6,\nBurgerzaken,2026-12,Vos,desc-reprting,1,\n" +
 			"Burgerzaken,2026-12,Vos,desc-timeliness,1,\nBurgerzaken,2026-12,Vos,desc-timeliness,2,\n,2026-12,Vos,desc-definitions,1,\n"}, code: 2,
-		want: `antwoorden.csv:2: answer: "5" is out of range (expected 0, 1, 2, 3, 4, dk or na)
+		want: `antwoorden.csv:2: level: "6" is out of range (expected 1, 2, 3, 4, 5, dk or na)
 antwoorden.csv:3: question: unknown question "desc-reprting" (not in questionnaire gemeente-datagedreven version 1)
 antwoorden.csv:5: respondent "Vos" answers question "desc-timeliness" a second time (first on line 4; expected one row per respondent and question)
 antwoorden.csv:6: department: is empty (expected the department's name)
 antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad, TestImport_RejectedLeavesDatabaseUnchanged"},
 	{name: "import-header", what: "import file: a column the header does not know", db: true, args: []string{"import", "antwoorden.csv"},
 		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,antwoord,note\nBurgerzaken,2026-12,Vos,desc-reporting,1,\n"}, code: 2,
-		want: `antwoorden.csv:1: unknown column "antwoord" in the header (expected department,assessment,respondent,question,answer,note)
+		want: `antwoorden.csv:1: unknown column "antwoord" in the header (expected department,assessment,respondent,question,level,note)
+antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
+	{name: "import-level-and-answer", what: "import file: a header with both level (1–5) and the legacy answer (0–4)", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,answer,level,note\nBurgerzaken,2026-12,Vos,desc-reporting,1,2,\n"}, code: 2,
+		want: `antwoorden.csv:1: the header has both column "level" and column "answer" (expected one of them: level for levels 1–5, or answer for answers 0–4 on the old scale)
+antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
+	{name: "import-legacy-answer", what: "import file: a legacy answer column (0–4) holding a level 5", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,answer,note\nBurgerzaken,2026-12,Vos,desc-reporting,5,\n"}, code: 2,
+		want: `antwoorden.csv:2: answer: "5" is out of range (expected 0, 1, 2, 3, 4, dk or na: the answer column holds the old scale 0–4; for levels 1–5 name the column level)
 antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 	{name: "import-fields", what: "import file: a row with too few fields", db: true, args: []string{"import", "antwoorden.csv"},
-		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,answer,note\nBurgerzaken,2026-12,Vos,desc-reporting,1\n"}, code: 2,
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-12,Vos,desc-reporting,1\n"}, code: 2,
 		want: "antwoorden.csv:2: has 5 fields (expected 6, as in the header)\nantwoorden.csv: rejected: nothing was imported", also: "TestReadCSV_Bad"},
 	{name: "import-quote", what: "import file: a quote that is never closed", db: true, args: []string{"import", "antwoorden.csv"},
-		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,answer,note\nBurgerzaken,2026-12,Vos,desc-reporting,1,\"open\n"}, code: 2,
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-12,Vos,desc-reporting,1,\"open\n"}, code: 2,
 		want: "antwoorden.csv:2: extraneous or missing \" in quoted-field\nantwoorden.csv: rejected: nothing was imported", also: "TestReadCSV_Bad"},
 	{name: "import-not-text", what: "import file: not UTF-8 text (a spreadsheet, an image)", db: true, args: []string{"import", "antwoorden.csv"},
 		files: map[string]string{"antwoorden.csv": "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe"}, code: 2,
 		want: "antwoorden.csv: is not UTF-8 text (expected a CSV file; save it from Excel as \"CSV UTF-8\")\nantwoorden.csv: rejected: nothing was imported", also: "TestReadCSV_Bad"},
 	{name: "import-empty", what: "import file: empty", db: true, args: []string{"import", "antwoorden.csv"}, files: map[string]string{"antwoorden.csv": ""}, code: 2,
-		want: "antwoorden.csv: is empty (expected the header department,assessment,respondent,question,answer,note and one row per answer)\nantwoorden.csv: rejected: nothing was imported",
+		want: "antwoorden.csv: is empty (expected the header department,assessment,respondent,question,level,note and one row per answer)\nantwoorden.csv: rejected: nothing was imported",
 		also: "TestReadCSV_Bad"},
-	{name: "import-json-answer", what: "import file (JSON): an answer out of range", db: true, args: []string{"import", "antwoorden.json"},
-		files: map[string]string{"antwoorden.json": "[\n  {\"department\": \"Burgerzaken\", \"assessment\": \"2026-12\", \"respondent\": \"Vos\", \"question\": \"desc-reporting\", \"answer\": 9}\n]\n"}, code: 2,
-		want: "antwoorden.json:2: answer: \"9\" is out of range (expected 0, 1, 2, 3, 4, dk or na)\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON"},
+	{name: "import-json-answer", what: "import file (JSON): a level out of range", db: true, args: []string{"import", "antwoorden.json"},
+		files: map[string]string{"antwoorden.json": "[\n  {\"department\": \"Burgerzaken\", \"assessment\": \"2026-12\", \"respondent\": \"Vos\", \"question\": \"desc-reporting\", \"level\": 9}\n]\n"}, code: 2,
+		want: "antwoorden.json:2: level: \"9\" is out of range (expected 1, 2, 3, 4, 5, dk or na)\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON"},
 	{name: "import-json-field", what: "import file (JSON): an unknown field", db: true, args: []string{"import", "antwoorden.json"},
 		files: map[string]string{"antwoorden.json": "[\n  {\"department\": \"Burgerzaken\", \"assessment\": \"2026-12\", \"respondent\": \"Vos\", \"question\": \"desc-reporting\", \"antwoord\": 3}\n]\n"}, code: 2,
 		want: "antwoorden.json:2: unknown field \"antwoord\"\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON"},
@@ -155,7 +163,7 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 		want: "antwoorden.json:2: unexpected EOF\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON"},
 	{name: "import-other-questionnaire", what: "import file: a round that exists, answered on another questionnaire file", db: true,
 		args: []string{"import", "antwoorden.csv", "--questionnaire", "mine.yaml"},
-		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,answer,note\nBurgerzaken,2026-11,Vos,q1,1,\n",
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Vos,q1,1,\n",
 			"mine.yaml": "id: mine\nversion: 1\ntitle: {nl: Mijn meting, en: My assessment}\ngroups:\n  - id: g\n    name: {nl: G, en: G}\n    dimensions:\n      - id: d\n        name: {nl: D, en: D}\n        questions:\n          - id: q1\n            text: {nl: V, en: Q}\n            options: [{nl: a, en: a}, {nl: b, en: b}, {nl: c, en: c}, {nl: d, en: d}, {nl: e, en: e}]\n"},
 		code: 2, want: `maturity: department "Burgerzaken" round "2026-11" was answered on another questionnaire file than mine version 1; import it with that questionnaire (--questionnaire)`,
 		also: "TestImport_RejectedLeavesDatabaseUnchanged"},
@@ -178,6 +186,11 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 		want: "maturity: m.db is read-only: nothing was saved; check the file's permissions or choose another file with --db", also: "TestOpen_ReadOnly"},
 	{name: "db-cannot-create", what: "database: a new file in a folder you may not write", run: cannotCreate, shown: "maturity --db nieuw.db results", code: 2,
 		want: "maturity: cannot open or create the database nieuw.db: check that its folder may be written, or choose another file with --db"},
+	{name: "backup-exists", what: "backup: the file exists already", db: true, args: []string{"backup", "kopie.db"},
+		files: map[string]string{"kopie.db": "an earlier backup"}, code: 2,
+		want: "maturity: kopie.db exists already: choose a new file for the backup (it never overwrites one)", also: "TestStore_Backup"},
+	{name: "backup-itself", what: "backup: onto the database itself", db: true, args: []string{"backup", "m.db"}, code: 2,
+		want: "maturity: m.db is the database itself: choose another file for the backup", also: "TestStore_Backup"},
 
 	// The command line.
 	{name: "usage-command", what: "an unknown command", args: []string{"rapport"}, code: 2,

@@ -74,6 +74,7 @@ see results, choose the language.`,
 		newWorkshopCmd(e, opts),
 		newExportCmd(e, opts),
 		newDemoCmd(e, opts),
+		newBackupCmd(e, opts),
 	)
 	root.InitDefaultCompletionCmd()
 	refuseUnknownSubcommands(root)
