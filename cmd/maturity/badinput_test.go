@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -83,6 +84,14 @@ missing-language.yaml:13:20: groups[0].dimensions[0].questions[0].help: has no t
 		files: map[string]string{"answers.csv": exampleCSV, "option-count.yaml": "@../../internal/questionnaire/testdata/invalid/option-count.yaml"}, code: 2,
 		want: `option-count.yaml:14:15: groups[0].dimensions[0].questions[0].options: has 4 options (expected exactly 5: levels 1–5 in order)
 option-count.yaml:20:22: groups[0].dimensions[0].questions[1].options: has 6 options (expected exactly 5: levels 1–5 in order)`},
+	{name: "questionnaire-deep", what: "questionnaire file: nested 100,000 levels deep (the parser's cost grows with the square of the depth)",
+		args: []string{"questionnaire", "validate", "diep.yaml"}, files: map[string]string{"diep.yaml": "id: x\nversion: 1\ntitle: " + strings.Repeat("[", 100_000) + "\n"}, code: 2,
+		want: "diep.yaml:3:72: nests deeper than 64 levels (expected a questionnaire, which needs about 8)", also: "TestParse_DeepNestingIsCheap, TestParse_Invalid"},
+	{name: "questionnaire-endless", what: "questionnaire file: endless (/dev/zero)", args: []string{"questionnaire", "show", "--questionnaire", "/dev/zero"}, code: 2,
+		want: "/dev/zero: is larger than 8388608 bytes (expected at most 8388608)"},
+	{name: "questionnaire-folder-bad-file", what: "your questionnaires folder: one file nested too deep among good ones", args: []string{"questionnaire", "list"},
+		files: map[string]string{"data/maturity/questionnaires/diep.yaml": strings.Repeat("- ", 200_000) + "\n"}, code: 2,
+		want: "maturity: 1 questionnaire file(s) in the user's folder are invalid", also: "TestQuestionnaire_BadFileInFolder"},
 	{name: "questionnaire-unknown-id", what: "--questionnaire: an unknown id", args: []string{"questionnaire", "show", "eigen-meting"}, code: 2,
 		want: `maturity: unknown questionnaire "eigen-meting" (known: gemeente-datagedreven; or give the path of a YAML file)`},
 
@@ -354,20 +363,40 @@ func badEnv(dataDir, db string) []string {
 	return append(crashEnv(dataDir, db), "LANG=C.UTF-8")
 }
 
-// runBad runs maturity in dir and returns its standard error, trimmed of
-// the final newline, and its exit code.
+// The bounds every bad-input command runs under: the child's data segment
+// is capped (so a runaway allocation fails inside the child instead of
+// exhausting the machine), and its peak memory and time are asserted.
+const (
+	badDataLimit  = 512 << 20 // bytes, prlimit --data
+	badPeakMemory = 256 << 20 // bytes of resident memory at the most
+	badTimeLimit  = 30 * time.Second
+)
+
+// runBad runs maturity in dir under the bad-input bounds and returns its
+// standard error, trimmed of the final newline, and its exit code.
 func runBad(t *testing.T, bin, dir string, args ...string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), badTimeLimit)
+	defer cancel()
+	prlimit := needTool(t, "prlimit", "util-linux")
+	cmd := exec.CommandContext(ctx, prlimit, append([]string{fmt.Sprintf("--data=%d", badDataLimit), "--", bin}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = badEnv(filepath.Join(dir, "data"), "m.db")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.Stdout = io.Discard
+	start := time.Now()
 	err := cmd.Run()
+	took := time.Since(start)
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		t.Fatal(err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("maturity %s did not finish within %v", strings.Join(args, " "), badTimeLimit)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss*1024 > badPeakMemory {
+		t.Errorf("maturity %s used %d MB at its peak (in %v); the bound is %d MB", strings.Join(args, " "), ru.Maxrss/1024, took.Round(time.Millisecond), badPeakMemory>>20)
 	}
 	return strings.TrimSuffix(stderr.String(), "\n"), cmd.ProcessState.ExitCode()
 }

@@ -174,3 +174,25 @@ func TestQuestionnaire_UserFolder(t *testing.T) {
 		t.Errorf("list with an invalid file: exit %d\n%s%s", list.code, list.stdout, list.stderr)
 	}
 }
+
+// TestQuestionnaire_BadFileInFolder: one hostile file in the user's
+// questionnaires folder is reported by list and skipped everywhere else.
+func TestQuestionnaire_BadFileInFolder(t *testing.T) {
+	vars := home(t)
+	dir := filepath.Join(vars["XDG_DATA_HOME"], "maturity", "questionnaires")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "diep.yaml"), []byte(strings.Repeat("[", 200_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := maturity(t, vars, "questionnaire", "list")
+	if r.code != 2 || !strings.Contains(r.stdout, "diep.yaml (invalid: run maturity questionnaire validate)") || !strings.Contains(r.stdout, "gemeente-datagedreven") {
+		t.Errorf("list: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, args := range [][]string{{"questionnaire", "show"}, {"--questionnaire", "gemeente-datagedreven", "questionnaire", "show", "--json"}} {
+		if r := maturity(t, vars, args...); r.code != 0 {
+			t.Errorf("%v beside the bad file: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+}

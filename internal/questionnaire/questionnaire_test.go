@@ -153,7 +153,7 @@ func TestParse_AliasBomb(t *testing.T) {
 	b.WriteString("q0: &q0 [")
 	for i := 0; i < 30; i++ {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(",\n  ")
 		}
 		b.WriteString(`{id: q, text: {nl: a, en: a}, options: *o0}`)
 	}
@@ -161,14 +161,14 @@ func TestParse_AliasBomb(t *testing.T) {
 	b.WriteString("d0: &d0 [")
 	for i := 0; i < 100; i++ {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(",\n  ")
 		}
 		b.WriteString(`{id: d, name: {nl: a, en: a}, questions: *q0}`)
 	}
 	b.WriteString("]\ngroups: [")
 	for i := 0; i < 100; i++ {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(",\n  ")
 		}
 		b.WriteString(`{id: g, name: {nl: a, en: a}, dimensions: *d0}`)
 	}

@@ -12,6 +12,13 @@ import (
 // parsing. The default questionnaire nests 8 levels deep.
 const MaxDepth = 64
 
+// MaxLineTokens bounds the YAML indicators ("- ", ": ", brackets, commas)
+// on one line: the parser's error message for a bad line is built token by
+// token in time that grows with the square of their number (a line of
+// 100,000 "- " after a key took 7 s and more than 256 MB). A questionnaire's
+// longest line, a flow list of five options in two languages, has about 30.
+const MaxLineTokens = 1000
+
 // bom is the UTF-8 byte-order mark some editors write at the start.
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
@@ -52,6 +59,7 @@ func precheck(src []byte) *Problem {
 				return depthProblem(n+1, indent+1)
 			}
 		}
+		tokens := 0
 		for i := 0; i < len(line); i++ {
 			c := line[i]
 			switch {
@@ -71,6 +79,17 @@ func precheck(src []byte) *Problem {
 					quote = 0
 				}
 				continue
+			}
+			switch c {
+			case '[', ']', '{', '}', ',':
+				tokens++
+			case '-', ':', '?':
+				if i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t' {
+					tokens++
+				}
+			}
+			if tokens > MaxLineTokens {
+				return &Problem{Line: n + 1, Column: i + 1, Message: fmt.Sprintf("has more than %d YAML indicators on one line (expected a questionnaire, whose lines have at most a few dozen)", MaxLineTokens)}
 			}
 			switch c {
 			case '#':
