@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/internal/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -64,7 +65,7 @@ new round.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "closed round %s of %s (assessment %d, %d respondents)\n", a.Round, a.Department, a.ID, a.Respondents)
+			fmt.Fprintf(e.stdout, "closed round %s of %s (assessment %d, %d respondents)\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID, a.Respondents)
 			return nil
 		}),
 	}
@@ -83,7 +84,7 @@ new round.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "reopened round %s of %s (assessment %d)\n", a.Round, a.Department, a.ID)
+			fmt.Fprintf(e.stdout, "reopened round %s of %s (assessment %d)\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID)
 			return nil
 		}),
 	}
@@ -119,7 +120,7 @@ that round is shown and stays open.`,
 				return err
 			}
 			fmt.Fprintf(e.stdout, "round %s of %s is open (assessment %d, %s, %s version %d, %d respondents so far)\n",
-				a.Round, a.Department, a.ID, a.Mode, a.Questionnaire.Key, a.Questionnaire.Version, a.Respondents)
+				tui.Printable(a.Round), tui.Printable(a.Department), a.ID, a.Mode, a.Questionnaire.Key, a.Questionnaire.Version, a.Respondents)
 			return nil
 		}),
 	}

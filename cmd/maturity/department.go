@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/internal/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -25,7 +26,7 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "added %s%s\n", d.Name, under(d.Parent))
+			fmt.Fprintf(e.stdout, "added %s%s\n", tui.Printable(d.Name), under(d.Parent))
 			return nil
 		}),
 	}
@@ -48,7 +49,7 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "renamed %s to %s\n", args[0], d.Name)
+			fmt.Fprintf(e.stdout, "renamed %s to %s\n", tui.Printable(args[0]), tui.Printable(d.Name))
 			return nil
 		}),
 	}
@@ -66,7 +67,7 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "moved %s%s\n", d.Name, under(d.Parent))
+			fmt.Fprintf(e.stdout, "moved %s%s\n", tui.Printable(d.Name), under(d.Parent))
 			if d.Parent == "" {
 				fmt.Fprintln(e.stdout, "  now at the top level")
 			}
@@ -83,7 +84,7 @@ func under(parent string) string {
 	if parent == "" {
 		return ""
 	}
-	return " under " + parent
+	return " under " + tui.Printable(parent)
 }
 
 // withStore opens the database for a command and closes it afterwards.

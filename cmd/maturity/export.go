@@ -66,13 +66,18 @@ level and stage, ready to pivot. Writes to standard output without -o.`,
 				return err
 			}
 			if output == "" || output == "-" {
-				_, err = e.stdout.Write(buf.Bytes())
-				return err
+				if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+					return err
+				}
+			} else {
+				if err := writeFileAtomic(output, buf.Bytes()); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stderr, "wrote %d rows to %s\n", len(rows), output)
 			}
-			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
-				return err
+			if format == "xlsx" {
+				reportCuts(e, output, exchange.Cuts(rows))
 			}
-			fmt.Fprintf(e.stderr, "wrote %d rows to %s\n", len(rows), output)
 			return nil
 		},
 	}
@@ -80,6 +85,26 @@ level and stage, ready to pivot. Writes to standard output without -o.`,
 	cmd.Flags().StringVar(&department, "department", "", "only this department")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write (default: standard output)")
 	return cmd
+}
+
+// maxCutsListed bounds the cut cells export names one by one.
+const maxCutsListed = 20
+
+// reportCuts says which texts the workbook cut to fit their cells: a
+// workbook cannot hold them whole, and the user must not find out later.
+func reportCuts(e env, output string, cuts []exchange.Cut) {
+	if output == "" || output == "-" {
+		output = "the workbook"
+	}
+	for i, c := range cuts {
+		if i == maxCutsListed {
+			fmt.Fprintf(e.stderr, "%s: … and %d more texts are cut\n", output, len(cuts)-maxCutsListed)
+			break
+		}
+		r := c.Row
+		fmt.Fprintf(e.stderr, "%s: cell %s of the answers sheet is cut at %d characters and marked so: the %s of department %s, round %s, respondent %s, question %s has %d; the CSV and JSON exports hold it whole\n",
+			output, c.Cell, exchange.MaxCellChars, c.Column, shown(r.Department), shown(r.Assessment), shown(r.Respondent), shown(r.Question), c.Chars)
+	}
 }
 
 // scoreRows scores every round (of one department, or all) for the

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/maturity-nl/maturity/internal/tui"
 )
 
 // table writes aligned columns for human readers.
@@ -16,6 +18,15 @@ func newTable(w io.Writer, header ...string) *table {
 	return t
 }
 
-func (t *table) row(cells ...string) { fmt.Fprintln(t.tw, strings.Join(cells, "\t")) }
+// row writes one row; each cell is shown as Printable makes it, so that a
+// name stored with an escape code or a tab can neither act on the terminal
+// nor break the columns.
+func (t *table) row(cells ...string) {
+	shown := make([]string, len(cells))
+	for i, c := range cells {
+		shown[i] = tui.Printable(c)
+	}
+	fmt.Fprintln(t.tw, strings.Join(shown, "\t"))
+}
 
 func (t *table) flush() error { return t.tw.Flush() }

@@ -96,6 +96,14 @@ func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 	if r.Assessment == "" {
 		c.ps.add(line, "assessment", "is empty (expected the round's label, e.g. 2026-11)")
 	}
+	for _, f := range []struct{ field, value string }{{"department", r.Department}, {"assessment", r.Assessment}, {"respondent", r.Respondent}} {
+		if err := store.CheckName(f.value); err != nil {
+			c.ps.add(line, f.field, "%v", err)
+		}
+	}
+	if err := store.CheckNote(r.Note); err != nil {
+		c.ps.add(line, "note", "%v", err)
+	}
 	switch {
 	case r.Question == "":
 		c.ps.add(line, "question", "is empty (expected a question id of %s)", c.q.ID)
@@ -103,10 +111,10 @@ func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 	case c.q.Dimension(r.Question) != nil:
 		r.NoteOnDimension = true
 		if r.Level != "" {
-			c.ps.add(line, "question", "%q is a dimension; an answer belongs to a question (a dimension takes only a note)", r.Question)
+			c.ps.add(line, "question", "%s is a dimension; an answer belongs to a question (a dimension takes only a note)", shown(r.Question))
 		}
 	default:
-		c.ps.add(line, "question", "unknown question %q (not in questionnaire %s version %d)", r.Question, c.q.ID, c.q.Version)
+		c.ps.add(line, "question", "unknown question %s (not in questionnaire %s version %d)", shown(r.Question), c.q.ID, c.q.Version)
 	}
 	if r.Level == "" {
 		if r.Note == "" {
@@ -124,7 +132,7 @@ func (c *checker) check(line int, r store.Row) (store.Row, bool) {
 	}
 	if r.Respondent != "" && r.Question != "" {
 		if first, dup := c.firstLine(c.respondent(r), r.Question, line); dup {
-			c.ps.add(line, "", "respondent %q answers question %q a second time (first on line %d; expected one row per respondent and question)", r.Respondent, r.Question, first)
+			c.ps.add(line, "", "respondent %s answers question %s a second time (first on line %d; expected one row per respondent and question)", shown(r.Respondent), shown(r.Question), first)
 		}
 	}
 	return r, len(c.ps.list)+c.ps.more == before
@@ -163,7 +171,7 @@ func (c *checker) outOfRange(line int, value string) {
 	case !c.legacy && t == "0":
 		hint = hintLevel
 	}
-	c.ps.add(line, c.valueField(), "%q is out of range (expected %s%s)", value, c.expected(), hint)
+	c.ps.add(line, c.valueField(), "%s is out of range (expected %s%s)", shown(value), c.expected(), hint)
 }
 
 // respondent returns the number of r's respondent. A department's name is

@@ -15,9 +15,6 @@ import (
 	"github.com/maturity-nl/maturity/internal/store"
 )
 
-// MaxFileSize is the largest exchange file read (1 GiB).
-const MaxFileSize = 1 << 30
-
 var bom = []byte("\xef\xbb\xbf")
 
 // ReadCSV reads answers in the long format from CSV: UTF-8, with or without
@@ -41,14 +38,19 @@ func ReadCSV(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store.
 // the error returned then lists every problem and the caller must drop the
 // rows it was given.
 func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(store.Row)) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	g := newGuard(r, false)
+	br := bufio.NewReaderSize(g, 64<<10)
 	head, _ := br.Peek(4096)
 	ps := &problems{}
 	if len(head) == 0 {
-		ps.add(0, "", "is empty (expected the header %s and one row per answer)", strings.Join(Columns, ","))
+		if !guardProblem(ps, g.err) {
+			ps.add(0, "", "is empty (expected the header %s and one row per answer)", strings.Join(Columns, ","))
+		}
 		return ps.err(name)
 	}
-	if bytes.IndexByte(head, 0) >= 0 || !utf8.Valid(trimPartialRune(head)) {
+	// A NUL among the first bytes, or bytes that are not UTF-8: a binary
+	// file (the guard passes no NUL, but says where it stopped).
+	if g.nulWithin(4096) || !utf8.Valid(trimPartialRune(head)) {
 		ps.add(0, "", "is not UTF-8 text (expected a CSV file; save it from Excel as \"CSV UTF-8\")")
 		return ps.err(name)
 	}
@@ -57,6 +59,13 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 		head = head[len(bom):]
 	}
 	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
+	// A carriage return inside the first line, not just before its line
+	// feed: the lines end in CR alone, as old Mac programs write them, and
+	// the CSV reader would see one long header.
+	if cr := bytes.IndexByte(firstLine, '\r'); cr >= 0 && cr < len(firstLine)-1 {
+		ps.add(1, "", "ends its lines with a carriage return alone (old Mac line endings; expected line feeds, or CR LF as Windows writes: save it from Excel as \"CSV UTF-8\")")
+		return ps.err(name)
+	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -66,7 +75,9 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 
 	header, err := cr.Read()
 	if err != nil {
-		ps.add(1, "", "cannot read the header: %v", unwrapCSV(err))
+		if !guardProblem(ps, err) {
+			ps.add(1, "", "cannot read the header: %v", unwrapCSV(err))
+		}
 		return ps.err(name)
 	}
 	index, legacy, ok := columnIndex(header, ps)
@@ -79,23 +90,25 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 	c := newChecker(q, ps)
 	c.legacy = legacy
 	n := 0
-	for {
+	for !ps.full() {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+			switch {
+			case guardProblem(ps, err):
+			case errors.As(err, &pe):
 				ps.add(pe.StartLine, "", "%v", unwrapCSV(err))
 				if errors.Is(pe.Err, csv.ErrFieldCount) {
 					continue
 				}
 				// After a broken quote the rest of the file cannot be
 				// trusted to line up: stop here.
-				break
+			default:
+				ps.add(0, "", "cannot read: %v", err)
 			}
-			ps.add(0, "", "cannot read: %v", err)
 			break
 		}
 		line, _ := cr.FieldPos(0)
@@ -111,8 +124,8 @@ func ScanCSV(name string, r io.Reader, q *questionnaire.Questionnaire, add func(
 			continue
 		}
 		row, ok := c.check(line, store.Row{
-			Department: rec[index[0]], Assessment: rec[index[1]], Respondent: rec[index[2]],
-			Question: rec[index[3]], Level: rec[index[4]], Note: rec[index[5]],
+			Department: fromCell(rec[index[0]]), Assessment: fromCell(rec[index[1]]), Respondent: fromCell(rec[index[2]]),
+			Question: fromCell(rec[index[3]]), Level: rec[index[4]], Note: fromCell(rec[index[5]]),
 		})
 		if ok && len(ps.list) == 0 {
 			add(row)
@@ -204,14 +217,16 @@ func trimPartialRune(b []byte) []byte {
 }
 
 // WriteCSV writes rows in the long format with a header, comma-separated:
-// the level column, never the legacy answer column.
+// the level column, never the legacy answer column. A text that a
+// spreadsheet would take for a formula is written as a text (see toCell),
+// which ReadCSV reads back as it was.
 func WriteCSV(w io.Writer, rows []store.Row) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := cw.Write([]string{r.Department, r.Assessment, r.Respondent, r.Question, r.Level, r.Note}); err != nil {
+		if err := cw.Write([]string{toCell(r.Department), toCell(r.Assessment), toCell(r.Respondent), toCell(r.Question), r.Level, toCell(r.Note)}); err != nil {
 			return err
 		}
 	}
@@ -220,4 +235,39 @@ func WriteCSV(w io.Writer, rows []store.Row) error {
 		return fmt.Errorf("write CSV: %w", err)
 	}
 	return nil
+}
+
+// formulaStart reports whether a spreadsheet takes a cell beginning with b
+// for a formula (=, + and - and @) or treats it specially (a tab or a
+// carriage return first): OWASP's list for CSV injection.
+func formulaStart(b byte) bool {
+	switch b {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// toCell makes a text safe to open in a spreadsheet, as OWASP recommends
+// against CSV injection: a text that begins with a formula character, after
+// any apostrophes, gets one apostrophe more in front, which a spreadsheet
+// reads as "this cell is text": =SUM(A1) is written '=SUM(A1), and a text
+// of one apostrophe and =x is written with two. Every other text is written
+// as it is, so a name like 's-Hertogenbosch keeps its own apostrophe.
+func toCell(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if rest != "" && formulaStart(rest[0]) {
+		return "'" + s
+	}
+	return s
+}
+
+// fromCell undoes toCell: a cell of apostrophes and then a formula
+// character loses its first apostrophe; any other cell is read as it is.
+func fromCell(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if len(rest) < len(s) && rest != "" && formulaStart(rest[0]) {
+		return s[1:]
+	}
+	return s
 }

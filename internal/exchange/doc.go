@@ -10,4 +10,10 @@
 // caller, all at once (ReadCSV, ReadJSON) or one by one while it reads
 // (ScanCSV, ScanJSON), for a caller that writes them in a transaction that
 // a rejected file rolls back.
+//
+// A file is read as a stream through a guard that bounds it before any
+// parser holds it (MaxFileSize, a row of at most 256 KiB, no NUL byte), and
+// names and notes keep the store's limits (store.CheckName,
+// store.CheckNote). CSV is written so that a spreadsheet never runs a cell
+// as a formula, and read back to the same texts.
 package exchange

@@ -92,7 +92,8 @@ func TestReadCSV_Bad(t *testing.T) {
 			if !errors.As(err, &xerr) || rows != nil {
 				t.Fatalf("ReadCSV = %d rows, %v; want an *exchange.Error", len(rows), err)
 			}
-			want := strings.Join(c.want, "\n") + "\nx.csv: rejected: nothing was imported"
+			// The messages name the version of the embedded questionnaire.
+			want := strings.ReplaceAll(strings.Join(c.want, "\n"), "version 1)", fmt.Sprintf("version %d)", q.Version)) + "\nx.csv: rejected: nothing was imported"
 			if err.Error() != want {
 				t.Errorf("messages:\n%s\nwant:\n%s", err, want)
 			}
@@ -174,7 +175,8 @@ func TestReadJSON(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := exchange.ReadJSON("x.json", strings.NewReader(c.src), q)
-			if err == nil || err.Error() != c.want+"\nx.json: rejected: nothing was imported" {
+			want := strings.ReplaceAll(c.want, "version 1)", fmt.Sprintf("version %d)", q.Version))
+			if err == nil || err.Error() != want+"\nx.json: rejected: nothing was imported" {
 				t.Errorf("error:\n%v\nwant:\n%s", err, c.want)
 			}
 		})

@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong in an exchange file.
@@ -16,11 +17,14 @@ type Problem struct {
 type Error struct {
 	File     string
 	Problems []Problem
-	// More counts problems beyond those listed.
+	// More says that there were problems beyond those listed: the reading
+	// stopped at the first of them.
 	More int
 }
 
-// maxProblems bounds how many problems are listed for one file.
+// maxProblems bounds how many problems are listed for one file; a reader
+// stops at the next one, since the file is rejected anyway and a file of
+// a million bad rows must not take minutes to say so.
 const maxProblems = 200
 
 func (e *Error) Error() string {
@@ -40,7 +44,7 @@ func (e *Error) Error() string {
 		b.WriteString(p.Message)
 	}
 	if e.More > 0 {
-		fmt.Fprintf(&b, "\n%s: … and %d more problems", e.File, e.More)
+		fmt.Fprintf(&b, "\n%s: … and more problems: the reading stopped after %d", e.File, len(e.Problems))
 	}
 	if len(e.Problems) > 0 {
 		fmt.Fprintf(&b, "\n%s: rejected: nothing was imported", e.File)
@@ -62,6 +66,10 @@ func (p *problems) add(line int, field, format string, args ...any) {
 	p.list = append(p.list, Problem{Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// full reports whether there are more problems than are listed: time to
+// stop reading.
+func (p *problems) full() bool { return p.more > 0 }
+
 func (p *problems) err(file string) error {
 	if len(p.list) == 0 {
 		return nil
@@ -81,4 +89,26 @@ func (p *problems) done(file string, n int, noRows string) error {
 		return p.err(file)
 	}
 	return nil
+}
+
+// maxShownRunes bounds a value from a file that a message quotes back.
+const maxShownRunes = 40
+
+// shown quotes a value from a file for a message, escaping what a terminal
+// would act on and cutting it after maxShownRunes characters: a bad answer
+// of 200 MB must not come back on the screen.
+func shown(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= maxShownRunes {
+		return fmt.Sprintf("%q", s)
+	}
+	cut, runes := s, 0
+	for i := range s {
+		if runes == maxShownRunes {
+			cut = s[:i]
+			break
+		}
+		runes++
+	}
+	return fmt.Sprintf("%q… (%d characters)", cut, n)
 }

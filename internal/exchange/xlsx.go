@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"io"
+	"unicode/utf16"
 
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/xuri/excelize/v2"
@@ -67,7 +68,7 @@ func WriteXLSX(w io.Writer, rows []store.Row, scores []ScoreRow) error {
 		if len(r.Level) == 1 && r.Level[0] >= '1' && r.Level[0] <= '5' {
 			level = int(r.Level[0] - '0') // a number, so that it sums and averages
 		}
-		answerRows[i] = []any{r.Department, r.Assessment, r.Respondent, r.Question, level, r.Note}
+		answerRows[i] = []any{cellText(r.Department), cellText(r.Assessment), cellText(r.Respondent), cellText(r.Question), level, cellText(r.Note)}
 	}
 	if err := writeSheet(f, answersSheet, Columns, answerRows); err != nil {
 		return err
@@ -134,6 +135,66 @@ func ptr[T any](v T) *T { return &v }
 func optionalInt(n int) any {
 	if n == 0 {
 		return nil
+	}
+	return n
+}
+
+// MaxCellChars is the most text a workbook cell holds, in UTF-16 code
+// units (a character, or two for one outside the Basic Multilingual Plane):
+// Excel's limit, at which excelize would cut a longer text without a word.
+const MaxCellChars = excelize.TotalCellChars
+
+// Cut is a text of the answers sheet that is too long for its cell and is
+// cut there, with a mark that says so.
+type Cut struct {
+	Cell   string    // e.g. F12
+	Row    store.Row // the row it belongs to
+	Column string    // one of Columns
+	Chars  int       // the text's length in UTF-16 code units
+}
+
+// Cuts lists the texts of rows that WriteXLSX cuts to fit a cell, in the
+// order of the sheet. The CSV and JSON exports keep them whole.
+func Cuts(rows []store.Row) []Cut {
+	var out []Cut
+	for i, r := range rows {
+		for c, text := range []string{r.Department, r.Assessment, r.Respondent, r.Question, r.Level, r.Note} {
+			if n := utf16Len(text); n > MaxCellChars {
+				cell, _ := excelize.CoordinatesToCellName(c+1, i+2)
+				out = append(out, Cut{Cell: cell, Row: r, Column: Columns[c], Chars: n})
+			}
+		}
+	}
+	return out
+}
+
+// cutMark ends a text cut to fit its cell; %d is the text's whole length.
+const cutMark = " […] (cut: %d characters in all, more than a workbook cell holds; the CSV and JSON exports hold the whole text)"
+
+// cellText is a text as its cell holds it: whole when it fits, else cut,
+// with cutMark at the end. Every text is written as an inline string, which
+// a spreadsheet never runs as a formula, so no apostrophe is needed here.
+func cellText(s string) string {
+	n := utf16Len(s)
+	if n <= MaxCellChars {
+		return s
+	}
+	mark := fmt.Sprintf(cutMark, n)
+	room := MaxCellChars - utf16Len(mark)
+	used := 0
+	for i, r := range s {
+		if used+utf16.RuneLen(r) > room {
+			return s[:i] + mark
+		}
+		used += utf16.RuneLen(r)
+	}
+	return s
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
 	}
 	return n
 }

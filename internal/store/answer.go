@@ -76,6 +76,10 @@ func respondent(ctx context.Context, tx *sql.Tx, assessmentID int64, alias, now 
 	if !errors.Is(err, sql.ErrNoRows) {
 		return r, false, err
 	}
+	// A new alias only: one stored before the rule still finds its own.
+	if err := checkName("a respondent's alias", alias); err != nil {
+		return r, false, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO respondents (assessment_id, alias, created_at) VALUES (?, ?, ?)`, assessmentID, alias, now)
 	if err != nil {
 		return r, false, err
@@ -172,6 +176,9 @@ type runner interface {
 func saveNote(ctx context.Context, tx runner, n NoteInput, now string) error {
 	q, d := nullable(n.Question), nullable(n.Dimension)
 	text := strings.TrimSpace(n.Text)
+	if err := CheckNote(text); err != nil {
+		return errorf(EINVALID, "a note %s", err.Error())
+	}
 	if n.RespondentID == 0 {
 		if text == "" {
 			return errorf(EINVALID, "a note needs a text")

@@ -219,6 +219,9 @@ func createAssessment(ctx context.Context, tx *sql.Tx, departmentID, questionnai
 			round = fmt.Sprintf("%s-%d", base, n)
 		}
 	} else {
+		if err := checkName("a round's label", round); err != nil {
+			return 0, err
+		}
 		var taken int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assessments WHERE department_id = ? AND round = ?`, departmentID, round).Scan(&taken); err != nil {
 			return 0, err

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/maturity-nl/maturity/internal/store"
 )
 
 // childEnv switches the test binary into a helper process: the crash test
-// kills it at random moments, the read-only test runs it as another user.
+// kills it at random moments, the read-only tests run it as another user.
 const childEnv = "MATURITY_STORE_CHILD"
 
 func TestMain(m *testing.M) {
@@ -22,6 +23,8 @@ func TestMain(m *testing.M) {
 		os.Exit(childSave(os.Getenv("MATURITY_DB")))
 	case "write":
 		os.Exit(childWrite(os.Getenv("MATURITY_DB")))
+	case "read":
+		os.Exit(childRead(os.Getenv("MATURITY_DB")))
 	}
 	os.Exit(3)
 }
@@ -54,5 +57,28 @@ func childWrite(path string) int {
 		s.Close()
 	}
 	fmt.Printf("code=%s\nerr=%v\n", store.ErrorCode(err), err)
+	return 0
+}
+
+// childRead opens the database, lists its departments, says whether it
+// is read-only and tries one write.
+func childRead(path string) int {
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		fmt.Println("open:", err)
+		return 0
+	}
+	defer s.Close()
+	ds, err := s.Departments(ctx)
+	if err != nil {
+		fmt.Println("read:", err)
+		return 0
+	}
+	var names []string
+	for _, d := range ds {
+		names = append(names, d.Name)
+	}
+	_, err = s.CreateDepartment(ctx, "Belastingen", "")
+	fmt.Printf("departments=%s\nread-only=%v\nwrite code=%s\n", strings.Join(names, ","), s.ReadOnly(), store.ErrorCode(err))
 	return 0
 }

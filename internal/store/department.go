@@ -37,7 +37,7 @@ func departmentName(name string) (string, error) {
 	if name == "" {
 		return "", errorf(EINVALID, "a department needs a name")
 	}
-	return name, nil
+	return name, checkName("a department's name", name)
 }
 
 func createDepartment(ctx context.Context, tx *sql.Tx, name, parent, now string) (Department, error) {

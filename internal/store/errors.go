@@ -16,10 +16,12 @@ const (
 	ENOTFOUND = "not_found" // no department, assessment or round by that name
 	ECONFLICT = "conflict"  // the change contradicts what is stored
 	EINVALID  = "invalid"   // a value the store cannot take
-	ENOTDB    = "not_db"    // the file is not a SQLite database
+	ENOTDB    = "not_db"    // the file is not a maturity database (or not SQLite at all)
 	ETOONEW   = "too_new"   // the database was written by a newer maturity
+	EDAMAGED  = "damaged"   // the database's schema version is not one maturity writes
 	EREADONLY = "read_only" // the database file cannot be written
 	ECANTOPEN = "cant_open" // the database file cannot be opened or made
+	ECHANGES  = "changes"   // an import would change stored answers or notes
 )
 
 // Error is a problem the user can act on, with a message that says how.
@@ -28,6 +30,10 @@ type Error struct {
 	Message string
 	// Suggestions are the known names that look like an unknown one.
 	Suggestions []string
+	// Changes are what an import would change (ECHANGES), the first
+	// maxChanges of them; MoreChanges counts the others.
+	Changes     []Change
+	MoreChanges int
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -86,7 +86,7 @@ func BenchmarkImport(b *testing.B) {
 	file := defaultFile(b)
 	b.SetBytes(int64(src.Len()))
 	benchImport(b, len(rows), func(s *store.Store) (store.ImportStats, error) {
-		return s.Import(ctx, file, func(add func(store.Row)) error {
+		return s.Import(ctx, file, store.ImportOptions{}, func(add func(store.Row)) error {
 			return exchange.ScanCSV("bench.csv", bytes.NewReader(src.Bytes()), q, add)
 		})
 	})

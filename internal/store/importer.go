@@ -26,24 +26,44 @@ type importer struct {
 	now   string           // the time written on what is created
 	clock func() time.Time // dates each new round, as StartAssessment does
 	stats ImportStats
+	// replace lets rows replace what respondents stored; without it a
+	// difference is recorded in changes (the first maxChanges of them,
+	// moreChanges counts the rest) and the import fails at its end.
+	replace     bool
+	changes     []Change
+	moreChanges int
+	// changedAnswers and changedNotes count every change, listed or not.
+	changedAnswers, changedNotes int
 
 	departments map[string]int64 // by name as written
 	rounds      map[roundKey]int64
-	respondents map[respondentKey]int64
+	respondents map[respondentKey]respondentID
 	// newRounds are the rounds this import created: their respondents
 	// are all in respondents, none in the database yet.
 	newRounds map[int64]bool
+	// closed holds the rounds that were closed before the import; touched
+	// those of them that this import wrote in.
+	closed  map[int64]bool
+	touched map[int64]bool
 	// last is the previous row's round and respondent: files list a
 	// respondent's answers together, so most rows need no lookup.
 	last struct {
 		department, assessment, respondent string
-		round, respondentID                int64
+		round                              int64
+		respondentAt                       respondentID
 	}
 
 	findDepartment, addDepartment, findRound, findRespondent, addRespondent *sql.Stmt
-	insertAnswers, insertAnswer                                             *sql.Stmt
+	insertAnswers, insertAnswer, findAnswer, updateAnswer, findNote         *sql.Stmt
 	notes                                                                   prepared // saveNote's statements
 	pending                                                                 []any    // ?1 and the answers not yet written
+}
+
+// respondentID is a respondent's id, and whether this import added them:
+// a new respondent has nothing stored to compare with.
+type respondentID struct {
+	id    int64
+	added bool
 }
 
 type roundKey struct {
@@ -77,7 +97,8 @@ func upsertAnswer(n int) string {
 func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now string, clock func() time.Time) (*importer, error) {
 	im := &importer{
 		run: context.WithoutCancel(ctx), tx: tx, q: q, now: now, clock: clock,
-		departments: map[string]int64{}, rounds: map[roundKey]int64{}, respondents: map[respondentKey]int64{}, newRounds: map[int64]bool{},
+		departments: map[string]int64{}, rounds: map[roundKey]int64{}, respondents: map[respondentKey]respondentID{}, newRounds: map[int64]bool{},
+		closed: map[int64]bool{}, touched: map[int64]bool{},
 		pending: make([]any, 1, 1+3*answersPerInsert),
 	}
 	im.pending[0] = now
@@ -91,11 +112,15 @@ func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now strin
 	}{
 		{&im.findDepartment, `SELECT id FROM departments WHERE name = ? COLLATE NOCASE`},
 		{&im.addDepartment, `INSERT INTO departments (name, parent_id, created_at) VALUES (?, NULL, ?)`},
-		{&im.findRound, `SELECT id, questionnaire_id FROM assessments WHERE department_id = ? AND round = ?`},
+		{&im.findRound, `SELECT id, questionnaire_id, closed_at IS NOT NULL FROM assessments WHERE department_id = ? AND round = ?`},
 		{&im.findRespondent, `SELECT id FROM respondents WHERE assessment_id = ? AND alias = ?`},
 		{&im.addRespondent, `INSERT INTO respondents (assessment_id, alias, created_at) VALUES (?, ?, ?)`},
 		{&im.insertAnswers, upsertAnswer(answersPerInsert)},
 		{&im.insertAnswer, upsertAnswer(1)},
+		// The latest vote is the one the scores use and the export writes.
+		{&im.findAnswer, `SELECT level, vote FROM answers WHERE respondent_id = ? AND question = ? ORDER BY vote DESC LIMIT 1`},
+		{&im.updateAnswer, `UPDATE answers SET level = ?, answered_at = ? WHERE respondent_id = ? AND question = ? AND vote = ?`},
+		{&im.findNote, `SELECT text FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, p.query)
 		if err != nil {
@@ -118,7 +143,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now strin
 
 func (im *importer) close() {
 	for _, s := range []*sql.Stmt{im.findDepartment, im.addDepartment, im.findRound, im.findRespondent, im.addRespondent,
-		im.insertAnswers, im.insertAnswer} {
+		im.insertAnswers, im.insertAnswer, im.findAnswer, im.updateAnswer, im.findNote} {
 		if s != nil {
 			s.Close()
 		}
@@ -152,7 +177,7 @@ func (p prepared) QueryRowContext(ctx context.Context, query string, args ...any
 }
 
 // row stores one row: its department, round and respondent when new, its
-// answer and its note.
+// answer and its note, each unless it is stored so already.
 func (im *importer) row(r Row) error {
 	l := &im.last
 	if l.round == 0 || r.Department != l.department || r.Assessment != l.assessment {
@@ -161,42 +186,140 @@ func (im *importer) row(r Row) error {
 			return err
 		}
 		// The strings are kept for one row only, so they need no copy.
-		l.department, l.assessment, l.round, l.respondent, l.respondentID = r.Department, r.Assessment, aID, "", 0
+		l.department, l.assessment, l.round, l.respondent, l.respondentAt = r.Department, r.Assessment, aID, "", respondentID{}
 	}
 	aID := l.round
-	var respID int64
+	var resp respondentID
 	if r.Respondent != "" {
-		if l.respondentID == 0 || r.Respondent != l.respondent {
+		if l.respondentAt.id == 0 || r.Respondent != l.respondent {
 			id, err := im.respondent(aID, r.Respondent)
 			if err != nil {
 				return err
 			}
-			l.respondent, l.respondentID = r.Respondent, id
+			l.respondent, l.respondentAt = r.Respondent, id
 		}
-		respID = l.respondentID
+		resp = l.respondentAt
 	}
 	if r.Level != "" {
 		if !validValue(r.Level) {
 			return errorf(EINVALID, "answer %q "+invalidValue, r.Level)
 		}
-		if respID == 0 {
+		if resp.id == 0 {
 			return errorf(EINVALID, "answer %q to %s has no respondent", r.Level, r.Question)
 		}
-		if err := im.answer(respID, r.Question, r.Level); err != nil {
+		if err := im.answer(aID, resp, r); err != nil {
 			return err
 		}
 	}
 	if r.Note != "" {
-		n := NoteInput{AssessmentID: aID, RespondentID: respID, Question: r.Question, Text: r.Note}
-		if r.NoteOnDimension {
-			n.Question, n.Dimension = "", r.Question
-		}
-		if err := saveNote(im.run, im.notes, n, im.now); err != nil {
+		if err := im.note(aID, resp, r); err != nil {
 			return err
 		}
-		im.stats.Notes++
 	}
 	return nil
+}
+
+// answer stores a row's answer: a new one is queued, one stored already as
+// it is stays, another one is a change.
+func (im *importer) answer(aID int64, resp respondentID, r Row) error {
+	if !resp.added {
+		var stored string
+		var vote int
+		err := im.findAnswer.QueryRowContext(im.run, resp.id, r.Question).Scan(&stored, &vote)
+		switch {
+		case err == nil && stored == r.Level:
+			im.stats.Unchanged++
+			return nil
+		case err == nil:
+			if !im.replace {
+				im.change(aID, r, false, stored, r.Level)
+				return nil
+			}
+			if _, err := im.updateAnswer.ExecContext(im.run, r.Level, im.now, resp.id, r.Question, vote); err != nil {
+				return err
+			}
+			im.stats.Replaced++
+			im.touch(aID)
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+	}
+	im.touch(aID)
+	return im.queue(resp.id, r.Question, r.Level)
+}
+
+// note stores a row's note: a note of the group once (the same text on the
+// same question is kept once), a respondent's note unless they stored it
+// already; another text than theirs is a change.
+func (im *importer) note(aID int64, resp respondentID, r Row) error {
+	n := NoteInput{AssessmentID: aID, RespondentID: resp.id, Question: r.Question, Text: r.Note}
+	if r.NoteOnDimension {
+		n.Question, n.Dimension = "", r.Question
+	}
+	text := strings.TrimSpace(n.Text)
+	q, d := nullable(n.Question), nullable(n.Dimension)
+	replaced := false
+	switch {
+	case resp.id == 0:
+		var exists int
+		if err := im.notes.QueryRowContext(im.run, sqlCountGroupNote, aID, q, d, text).Scan(&exists); err != nil {
+			return err
+		}
+		if exists > 0 {
+			im.stats.UnchangedNotes++
+			return nil
+		}
+	case !resp.added:
+		var stored string
+		err := im.findNote.QueryRowContext(im.run, aID, resp.id, q, d).Scan(&stored)
+		switch {
+		case err == nil && stored == text:
+			im.stats.UnchangedNotes++
+			return nil
+		case err == nil && !im.replace:
+			im.change(aID, r, true, stored, text)
+			return nil
+		case err == nil:
+			replaced = true
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+	}
+	if err := saveNote(im.run, im.notes, n, im.now); err != nil {
+		return err
+	}
+	if replaced {
+		im.stats.ReplacedNotes++
+	} else {
+		im.stats.Notes++
+	}
+	im.touch(aID)
+	return nil
+}
+
+// change records what a row would change.
+func (im *importer) change(aID int64, r Row, note bool, stored, given string) {
+	if note {
+		im.changedNotes++
+	} else {
+		im.changedAnswers++
+	}
+	if len(im.changes) >= maxChanges {
+		im.moreChanges++
+		return
+	}
+	im.changes = append(im.changes, Change{Department: strings.Clone(r.Department), Round: strings.Clone(r.Assessment), Respondent: strings.Clone(r.Respondent),
+		Question: strings.Clone(r.Question), Note: note, Stored: stored, Given: strings.Clone(given), Closed: im.closed[aID]})
+}
+
+// touch notes that the import writes in round aID; a round that was closed
+// is listed in the stats, once.
+func (im *importer) touch(aID int64) {
+	if im.closed[aID] && !im.touched[aID] {
+		im.touched[aID] = true
+		im.stats.Closed = append(im.stats.Closed, strings.Clone(im.last.department)+", "+strings.Clone(im.last.assessment))
+	}
 }
 
 // round returns the id of a department's round, finding or creating it
@@ -211,9 +334,13 @@ func (im *importer) round(department, label string) (int64, error) {
 		return id, nil
 	}
 	var aID, qID int64
-	err = im.findRound.QueryRowContext(im.run, dID, label).Scan(&aID, &qID)
+	var closed bool
+	err = im.findRound.QueryRowContext(im.run, dID, label).Scan(&aID, &qID, &closed)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
+		if err := checkName("a round's label", label); err != nil {
+			return 0, err
+		}
 		if aID, err = createAssessment(im.run, im.tx, dID, im.snap.ID, label, ModeSelf, im.clock(), true); err != nil {
 			return 0, err
 		}
@@ -224,6 +351,8 @@ func (im *importer) round(department, label string) (int64, error) {
 	case qID != im.snap.ID:
 		return 0, errorf(ECONFLICT, "department %q round %q was answered on another questionnaire file than %s version %d; import it with that questionnaire (--questionnaire)",
 			department, label, im.q.Key, im.q.Version)
+	default:
+		im.closed[aID] = closed
 	}
 	im.rounds[roundKey{dID, strings.Clone(label)}] = aID
 	return aID, nil
@@ -238,6 +367,9 @@ func (im *importer) department(name string) (int64, error) {
 	var id int64
 	err := im.findDepartment.QueryRowContext(im.run, strings.TrimSpace(name)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
+		if err := checkName("a department's name", name); err != nil {
+			return 0, err
+		}
 		var res sql.Result
 		if res, err = im.addDepartment.ExecContext(im.run, name, im.now); err == nil {
 			id, err = res.LastInsertId()
@@ -253,38 +385,43 @@ func (im *importer) department(name string) (int64, error) {
 
 // respondent returns the id of a respondent of round aID, adding them when
 // new, as respondent does.
-func (im *importer) respondent(aID int64, alias string) (int64, error) {
+func (im *importer) respondent(aID int64, alias string) (respondentID, error) {
 	alias = strings.TrimSpace(alias)
 	if alias == "" {
-		return 0, errorf(EINVALID, "a respondent needs an alias (a pseudonym)")
+		return respondentID{}, errorf(EINVALID, "a respondent needs an alias (a pseudonym)")
 	}
 	k := respondentKey{aID, alias}
 	if id, ok := im.respondents[k]; ok {
 		return id, nil
 	}
-	var id int64
+	var id respondentID
 	if !im.newRounds[aID] {
-		err := im.findRespondent.QueryRowContext(im.run, aID, alias).Scan(&id)
+		err := im.findRespondent.QueryRowContext(im.run, aID, alias).Scan(&id.id)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return 0, err
+			return respondentID{}, err
 		}
 	}
-	if id == 0 {
+	if id.id == 0 {
+		if err := checkName("a respondent's alias", alias); err != nil {
+			return respondentID{}, err
+		}
 		res, err := im.addRespondent.ExecContext(im.run, aID, alias, im.now)
 		if err != nil {
-			return 0, err
+			return respondentID{}, err
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, err
+		if id.id, err = res.LastInsertId(); err != nil {
+			return respondentID{}, err
 		}
+		id.added = true
 		im.stats.Respondents++
+		im.touch(aID)
 	}
 	im.respondents[respondentKey{aID, strings.Clone(alias)}] = id
 	return id, nil
 }
 
-// answer queues a first vote; they are written answersPerInsert at a time.
-func (im *importer) answer(respID int64, question, value string) error {
+// queue queues a first vote; they are written answersPerInsert at a time.
+func (im *importer) queue(respID int64, question, value string) error {
 	im.pending = append(im.pending, respID, question, value)
 	im.stats.Answers++
 	if len(im.pending) == cap(im.pending) {
