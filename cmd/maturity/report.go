@@ -10,11 +10,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/maturity-nl/maturity/internal/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -56,11 +58,11 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 					return badInput("-o %s: cannot tell the format from %q (name the file .pdf or .html, or give --format)", output, ext)
 				}
 			}
-			write := report.WritePDF
+			write := report.WritePDFContext
 			switch format {
 			case "pdf":
 			case "html":
-				write = report.WriteHTML
+				write = report.WriteHTMLContext
 			default:
 				return badInput("--format %q: unknown format (expected pdf or html)", format)
 			}
@@ -89,13 +91,16 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 			}
 			in.Style, in.Organisation = style, style.Organisation
 			var buf bytes.Buffer
-			if err := write(&buf, in); err != nil {
+			if err := write(ctx, &buf, in); err != nil {
 				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err // stopped: nothing is written
 			}
 			if err := writeFileAtomic(output, buf.Bytes()); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "wrote %s (%s, round %s, %d KB)\n", output, in.Name, in.Round.Label, (buf.Len()+1023)/1024)
+			fmt.Fprintf(e.stdout, "wrote %s (%s, round %s, %d KB)\n", output, tui.Printable(shorten(in.Name, 60)), tui.Printable(shorten(in.Round.Label, 60)), (buf.Len()+1023)/1024)
 			return nil
 		}),
 	}
@@ -125,7 +130,7 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 			return report.Department{}, err
 		}
 		if !strings.EqualFold(a.Department, strings.TrimSpace(department)) {
-			return report.Department{}, badInput("assessment %d belongs to %s, not to %s", id, a.Department, department)
+			return report.Department{}, badInput("assessment %d belongs to %s, not to %s", id, tui.Printable(shorten(a.Department, 60)), tui.Printable(shorten(department, 60)))
 		}
 	}
 	// One scorer for this round and the earlier ones: they share a file.
@@ -171,7 +176,34 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 	if last != nil {
 		scoring.Compare(&in.Round.Result, last.result, last.data.Assessment.ID, last.data.Assessment.Round)
 	}
+	// The agreements: after this round, and what became of those after the
+	// previous one. Overdue is counted on the report's own day, the round's
+	// date, so that the same data gives the same report.
+	if in.Agreed, err = reportActions(ctx, st, a.ID, in.Round.Date); err != nil {
+		return report.Department{}, err
+	}
+	if last != nil {
+		in.EarlierRound = last.data.Assessment.Round
+		if in.Earlier, err = reportActions(ctx, st, last.data.Assessment.ID, in.Round.Date); err != nil {
+			return report.Department{}, err
+		}
+	}
 	return in, nil
+}
+
+// reportActions are the actions agreed after a round, as a report shows
+// them, overdue as of day.
+func reportActions(ctx context.Context, st *store.Store, assessment int64, day time.Time) ([]report.Action, error) {
+	all, err := st.Actions(ctx, store.ActionFilter{AssessmentID: assessment})
+	if err != nil {
+		return nil, err
+	}
+	var out []report.Action
+	for _, a := range all {
+		out = append(out, report.Action{Dimension: a.Dimension, Question: a.Question, Text: a.Text, Owner: a.Owner, Due: a.Due,
+			Status: string(a.Status), Overdue: a.Overdue(day), Evidence: a.Evidence, Reason: a.Reason, Closed: a.ClosedAt()})
+	}
+	return out, nil
 }
 
 // reportRound is a scored round as the report shows it. Its date is when
@@ -280,17 +312,36 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 	if !newest.IsZero() {
 		org.Date = newest
 	}
-	write := report.WriteOrganisationPDF
+	write := report.WriteOrganisationPDFContext
 	if format == "html" {
-		write = report.WriteOrganisationHTML
+		write = report.WriteOrganisationHTMLContext
 	}
 	var buf bytes.Buffer
-	if err := write(&buf, org); err != nil {
+	if err := write(ctx, &buf, org); err != nil {
 		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err // stopped: nothing is written
 	}
 	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wrote %s (%d departments, %d KB)\n", output, len(org.Departments), (buf.Len()+1023)/1024)
 	return nil
+}
+
+// shorten is s cut to n characters with an ellipsis, for a line that names
+// what was written.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for pos := range s {
+		if i == n-1 {
+			return s[:pos] + "…"
+		}
+		i++
+	}
+	return s
 }

@@ -186,7 +186,7 @@ func TestReport_Change(t *testing.T) {
 	}
 	words := map[string]string{"improvement": "an improvement", "unchanged": "unchanged within the margin", "decline": "a decline"}[c.Direction]
 	want := fmt.Sprintf("Since round 2025-11: overall score %s → %s (%s, margin %s). That is %s", locale.Score(&c.Earlier, "en"), locale.Score(&doc.Overall.Score, "en"),
-		locale.Delta(c.Earlier, doc.Overall.Score, "en"), locale.Bound(*c.Margin, "en"), words)
+		locale.Delta(c.Earlier, doc.Overall.Score, "en"), locale.Margin(*c.Margin, "en"), words)
 	if !strings.Contains(flat, want) {
 		t.Errorf("the summary lacks %q:\n%.1500s", want, flat[strings.Index(flat, "Progress"):])
 	}

@@ -48,10 +48,20 @@ func Score(s *float64, lang string) string {
 	return Decimal(Shown(*s), 1, lang)
 }
 
-// Bound writes an end of an interval or a margin: plainly rounded to one
-// decimal, since it has no level to reach.
+// Bound writes an end of an interval: a score on the scale like any other,
+// shown by the same rule, so that an interval never seems to lie beside
+// its score ("3,9 [4,0–4,0]").
 func Bound(x float64, lang string) string {
-	return Decimal(math.Round(x*10)/10, 1, lang)
+	return Decimal(Shown(x), 1, lang)
+}
+
+// Margin writes the margin of a change: rounded to one decimal, and "< 0,1"
+// rather than "0,0" for a margin too small to show, which is not none.
+func Margin(m float64, lang string) string {
+	if math.Round(m*10) == 0 {
+		return "< " + Decimal(0.1, 1, lang)
+	}
+	return Decimal(math.Round(m*10)/10, 1, lang)
 }
 
 // Delta writes the change from an earlier score to a later one as the

@@ -27,6 +27,7 @@ func newWords(in Department) (words, error) {
 	if in.Questionnaire == nil {
 		return words{}, fmt.Errorf("report: no questionnaire")
 	}
+	in = boundDepartment(in)
 	return words{t: t, in: in, q: in.Questionnaire, res: in.Round.Result}, nil
 }
 

@@ -57,15 +57,18 @@ func (p *pdf) disagreement() {
 			p.table(p.revoteHeader(), []float64{contentW - 100, 25, 25, 25, 25}, "LRRRR", rows)
 		}
 	}
-	if len(p.in.Notes) > 0 {
+	if notes, omitted := p.notes(); len(notes) > 0 {
 		p.subheading(p.t["notes"])
-		for _, n := range p.in.Notes {
+		for _, n := range notes {
 			p.room(12)
 			p.ink(muted)
 			p.para(p.noteAbout(n), 8.5, "I", 0)
 			p.ink(ink)
 			p.para(n.Text, 10, "", 4)
 			p.Ln(1.5)
+		}
+		if omitted > 0 {
+			p.para(p.t.f("notes_omitted", omitted), 10, "I", 0)
 		}
 	}
 }

@@ -5,7 +5,7 @@
 // organisation report across departments.
 //
 // Everything it shows is on the one scale 1–5: scores with one decimal,
-// rounded down like a level (format.go), levels as whole numbers, every
+// never shown as a level they have not reached (internal/locale), levels as whole numbers, every
 // chart on an axis 1–5 with its levels labelled. Question-level figures
 // appear only where scoring marks the question Visible (the anonymity
 // rule), and a change only with its direction.

@@ -33,7 +33,7 @@ func (w words) delta(c *scoring.Change) string {
 }
 
 // margin writes a change's margin.
-func (w words) margin(c *scoring.Change) string { return locale.Bound(*c.Margin, w.lang()) }
+func (w words) margin(c *scoring.Change) string { return locale.Margin(*c.Margin, w.lang()) }
 
 // halfWidth writes the half-width h of an interval (two decimals, so that
 // it can be set against the confidence thresholds 0,5 and 1,0), or a dash.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"fmt"
 	"html/template"
@@ -61,6 +62,9 @@ type htmlView struct {
 	MinimumsIntro                                                  string
 	MinimumHeader                                                  []string
 	Minimums                                                       []minimumRow
+	Agreement, EarlierHeading                                      string
+	AgreedHeader, EarlierHeader                                    []string
+	Agreed, Earlier                                                []agreementRow
 	Radar, Ladder, Bars, Trend                                     template.HTML
 	Levels                                                         []htmlLevel
 	LadderNote                                                     string
@@ -74,6 +78,7 @@ type htmlView struct {
 	RevoteHeader                                                   []string
 	RevoteRows                                                     [][]string
 	Notes                                                          []htmlNote
+	NotesOmitted                                                   string
 	ConfidenceHeader                                               []string
 	ConfidenceRows                                                 [][]string
 	Method                                                         []string
@@ -87,10 +92,17 @@ type htmlView struct {
 // HTML file: inline CSS, charts as inline SVG with text alternatives, and
 // their figures also in tables. The same input gives the same bytes.
 func WriteHTML(w io.Writer, in Department) error {
+	return WriteHTMLContext(context.Background(), w, in)
+}
+
+// WriteHTMLContext is WriteHTML that stops when ctx is cancelled, and then
+// writes nothing and returns ctx's error.
+func WriteHTMLContext(ctx context.Context, w io.Writer, in Department) error {
 	wd, err := newWords(in)
 	if err != nil {
 		return err
 	}
+	in = wd.in
 	t := wd.t
 	date := wd.date(in.Round.Date)
 	v := htmlView{
@@ -117,6 +129,12 @@ func WriteHTML(w io.Writer, in Department) error {
 			v.Ladder, v.LadderNote = wd.ladderSVG(), t.f("ladder_note", wd.score(wd.res.Stage.StageLevel))
 		}
 		v.Minimum, v.Certainty, v.Change, v.Actions = wd.minimumSentence(), wd.certaintySentence(), wd.changeSentence(), wd.actions(3)
+		v.Agreement = wd.agreementSentence()
+		if len(in.Agreed) > 0 || len(in.Earlier) > 0 {
+			v.AgreedHeader, v.Agreed = wd.agreedHeader(), wd.agreedRows()
+			v.EarlierHeader, v.Earlier = wd.earlierHeader(), wd.earlierRows()
+			v.EarlierHeading = t.f("agreements_earlier_heading", in.EarlierRound)
+		}
 		if len(wd.res.Minimums) > 0 {
 			v.MinimumsIntro, v.MinimumHeader, v.Minimums = wd.minimumsIntro(), wd.minimumHeader(), wd.minimumRows()
 		}
@@ -146,15 +164,43 @@ func WriteHTML(w io.Writer, in Department) error {
 		}
 		v.Distributions = append(v.Distributions, d)
 	}
-	for _, n := range in.Notes {
+	notes, omitted := wd.notes()
+	for _, n := range notes {
 		v.Notes = append(v.Notes, htmlNote{About: wd.noteAbout(n), Text: n.Text})
 	}
+	if omitted > 0 {
+		v.NotesOmitted = t.f("notes_omitted", omitted)
+	}
+	return execute(ctx, htmlTemplate, v, w)
+}
+
+// execute fills in a template and writes the page to w whole, or nothing
+// when it failed or ctx was cancelled; a cancelled ctx stops the template
+// at its next write.
+func execute(ctx context.Context, t *template.Template, v any, w io.Writer) error {
 	var buf bytes.Buffer
-	if err := htmlTemplate.Execute(&buf, v); err != nil {
+	err := t.Execute(stopWriter{ctx, &buf}, v)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// stopWriter fails every write once its context is cancelled.
+type stopWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stopWriter) Write(b []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return s.w.Write(b)
 }
 
 // styleCSS is the house stylesheet with the style's colours.

@@ -45,6 +45,7 @@ type orgWords struct {
 }
 
 func newOrgWords(org Organisation) (orgWords, error) {
+	org = boundOrganisation(org)
 	wd, err := newWords(Department{Lang: org.Lang, Organisation: org.Organisation, Questionnaire: org.Questionnaire})
 	if err != nil {
 		return orgWords{}, err

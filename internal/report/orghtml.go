@@ -1,8 +1,7 @@
 package report
 
 import (
-	"bytes"
-	"fmt"
+	"context"
 	"html/template"
 	"io"
 	"math"
@@ -56,11 +55,17 @@ func htmlCounts(cs []counted) []htmlCount {
 // WriteOrganisationHTML writes the organisation report as one
 // self-contained, accessible HTML file; the heatmap is a table.
 func WriteOrganisationHTML(w io.Writer, org Organisation) error {
+	return WriteOrganisationHTMLContext(context.Background(), w, org)
+}
+
+// WriteOrganisationHTMLContext is WriteOrganisationHTML that stops when ctx
+// is cancelled, and then writes nothing and returns ctx's error.
+func WriteOrganisationHTMLContext(ctx context.Context, w io.Writer, org Organisation) error {
 	o, err := newOrgWords(org)
 	if err != nil {
 		return err
 	}
-	t := o.t
+	t, org := o.t, o.org
 	v := orgView{
 		CSS: styleCSS(org.Style), Logo: logoURL(org.Style), Lang: o.lang(), Organisation: org.Organisation, Date: o.date(org.Date),
 		Facts: t.f("org_facts", len(org.Departments), o.sum.Scored), Capped: o.cappedSentences(),
@@ -79,10 +84,5 @@ func WriteOrganisationHTML(w io.Writer, org Organisation) error {
 	for _, d := range org.Departments {
 		v.Heat = append(v.Heat, htmlHeatRow{Name: d.Name, Depth: min(d.Depth, 3), Cells: o.cells(d)})
 	}
-	var buf bytes.Buffer
-	if err := organisationTemplate.Execute(&buf, v); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return execute(ctx, organisationTemplate, v, w)
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -17,15 +18,22 @@ type orgPDF struct {
 // levels and stages across departments, the weakest foundations, the
 // ranking, the heatmap, the progress and who has no recent assessment. The
 // same input gives the same bytes.
-func WriteOrganisationPDF(w io.Writer, org Organisation) (err error) {
+func WriteOrganisationPDF(w io.Writer, org Organisation) error {
+	return WriteOrganisationPDFContext(context.Background(), w, org)
+}
+
+// WriteOrganisationPDFContext is WriteOrganisationPDF that stops when ctx
+// is cancelled, between pages and rows, and then writes nothing and
+// returns ctx's error.
+func WriteOrganisationPDFContext(ctx context.Context, w io.Writer, org Organisation) (err error) {
 	defer recoverPDF(&err)
 	ow, err := newOrgWords(org)
 	if err != nil {
 		return err
 	}
-	wd := ow.words
-	f := newDocument(org.Date, safe(wd.t["org_title"]+" — "+org.Organisation), safe(org.Organisation), org.Style)
-	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd, style: styleOrDefault(org.Style)}, ow: ow}
+	wd, org := ow.words, ow.org
+	f := newDocument(org.Date, wd.t["org_title"]+" — "+org.Organisation, org.Organisation, org.Style)
+	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd, style: styleOrDefault(org.Style), ctx: ctx}, ow: ow}
 	f.SetHeaderFunc(o.header)
 	f.SetFooterFunc(o.footer)
 	o.cover(ow.sum)
@@ -34,11 +42,12 @@ func WriteOrganisationPDF(w io.Writer, org Organisation) (err error) {
 	o.heatmap()
 	o.progress()
 	o.stale()
-	return finish(f, w)
+	o.replacedNote()
+	return finish(ctx, f, w)
 }
 
 func (o *orgPDF) header() {
-	if o.PageNo() == 1 {
+	if o.PageNo() == 1 || o.stopped() {
 		return
 	}
 	o.font("", 8)
@@ -163,6 +172,9 @@ func (o *orgPDF) heatmap() {
 	}
 	head()
 	for _, d := range o.ow.org.Departments {
+		if o.stopped() {
+			return
+		}
 		if o.GetY()+rowH > bottom {
 			o.AddPage()
 			head()

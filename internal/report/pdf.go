@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -42,6 +43,10 @@ type Department struct {
 	// questionnaire, oldest first: the trend and the changes.
 	Previous []Round
 	Notes    []Note
+	// Agreed are the actions agreed after this round; Earlier those agreed
+	// after the previous round, EarlierRound (its label), to account for.
+	Agreed, Earlier []Action
+	EarlierRound    string
 	// Style is the house style; the zero Style is DefaultStyle.
 	Style Style
 }
@@ -75,6 +80,24 @@ type pdf struct {
 	*gofpdf.Fpdf
 	words
 	style Style
+	// ctx stops the report when it is cancelled: the document's error is
+	// set, after which gofpdf does nothing more.
+	ctx context.Context
+	// replaced says that a text was written with a Replacement mark, so
+	// that the report ends by saying what the mark means.
+	replaced bool
+	// headerLeft is the running header's left part, shortened once.
+	headerLeft string
+}
+
+// stopped says whether the report was stopped (ctrl+c, SIGTERM), and
+// then makes the document's error the context's.
+func (p *pdf) stopped() bool {
+	if err := p.ctx.Err(); err != nil {
+		p.SetError(err)
+		return true
+	}
+	return p.Err()
 }
 
 // styleOrDefault is s, or the default style for the zero Style.
@@ -103,9 +126,9 @@ func newDocument(date time.Time, title, author string, style Style) *gofpdf.Fpdf
 	f.SetMargins(margin, margin+8, margin)
 	f.SetAutoPageBreak(true, pageH-bottom)
 	f.AliasNbPages("{nb}")
-	f.SetTitle(title, true)
+	f.SetTitle(outlineText(title), true)
 	if author != "" {
-		f.SetAuthor(author, true)
+		f.SetAuthor(outlineText(author), true)
 	}
 	f.SetCreator("maturity", true)
 	if len(style.Logo) > 0 {
@@ -130,20 +153,27 @@ func (p *pdf) logo(y, h float64) {
 
 // WritePDF writes the department report as an A4 PDF. The same input gives
 // the same bytes: the document's dates are the round's date.
-func WritePDF(w io.Writer, in Department) (err error) {
+func WritePDF(w io.Writer, in Department) error {
+	return WritePDFContext(context.Background(), w, in)
+}
+
+// WritePDFContext is WritePDF that stops when ctx is cancelled, between
+// pages, rows and lines, and then writes nothing and returns ctx's error.
+func WritePDFContext(ctx context.Context, w io.Writer, in Department) (err error) {
 	defer recoverPDF(&err)
 	w0, err := newWords(in)
 	if err != nil {
 		return err
 	}
-	t := w0.t
-	f := newDocument(in.Round.Date, safe(t["title"]+" — "+in.Name), safe(in.Organisation), in.Style)
-	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style)}
+	t, in := w0.t, w0.in
+	f := newDocument(in.Round.Date, t["title"]+" — "+in.Name, in.Organisation, in.Style)
+	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style), ctx: ctx}
 	f.SetHeaderFunc(p.header)
 	f.SetFooterFunc(p.footer)
 
 	p.cover()
 	p.summary()
+	p.agreements()
 	if p.res.Overall.Score != nil {
 		p.minimums()
 		p.charts()
@@ -152,7 +182,8 @@ func WritePDF(w io.Writer, in Department) (err error) {
 		p.confidence()
 	}
 	p.appendix()
-	return finish(f, w)
+	p.replacedNote()
+	return finish(ctx, f, w)
 }
 
 // recoverPDF turns a panic inside gofpdf, which is third-party code fed
@@ -163,8 +194,12 @@ func recoverPDF(err *error) {
 	}
 }
 
-// finish writes the document to w whole, or nothing when it failed.
-func finish(f *gofpdf.Fpdf, w io.Writer) error {
+// finish writes the document to w whole, or nothing when it failed or
+// was stopped.
+func finish(ctx context.Context, f *gofpdf.Fpdf, w io.Writer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -176,38 +211,45 @@ func finish(f *gofpdf.Fpdf, w io.Writer) error {
 	return err
 }
 
-// safe replaces what gofpdf cannot write: it indexes glyph widths by rune
-// up to U+FFFF and panics beyond (an emoji in a note would crash the
-// report), so such runes become a replacement mark.
-func safe(s string) string {
-	for _, r := range s {
-		if r > 0xFFFF {
-			return strings.Map(func(r rune) rune {
-				if r > 0xFFFF {
-					return '?'
-				}
-				return r
-			}, s)
-		}
+// replacedNote ends the document with what the Replacement mark means,
+// when a text was written with it.
+func (p *pdf) replacedNote() {
+	if !p.replaced {
+		return
 	}
-	return s
+	p.subheading(p.t["replaced_heading"])
+	p.para(p.t["replaced_note"], 9.5, "", 0)
 }
 
-// The text methods of the document, shadowed so that every text passes safe.
+// shown is txt as the PDF writes it (pdfText), noting a Replacement mark.
+func (p *pdf) shown(txt string) string {
+	txt, _ = pdfText(txt)
+	if strings.ContainsRune(txt, Replacement) {
+		p.replaced = true
+	}
+	return txt
+}
+
+// The text methods of the document, shadowed so that every text is written
+// as the fonts can show it (pdfText).
 
 // CellFormat writes a cell; see gofpdf.
 func (p *pdf) CellFormat(w, h float64, txt, border string, ln int, align string, fill bool, link int, linkStr string) {
-	p.Fpdf.CellFormat(w, h, safe(txt), border, ln, align, fill, link, linkStr)
+	p.Fpdf.CellFormat(w, h, p.shown(txt), border, ln, align, fill, link, linkStr)
 }
 
 // Text writes text at a position; see gofpdf.
-func (p *pdf) Text(x, y float64, txt string) { p.Fpdf.Text(x, y, safe(txt)) }
+func (p *pdf) Text(x, y float64, txt string) { p.Fpdf.Text(x, y, p.shown(txt)) }
 
-// Bookmark adds an outline entry; see gofpdf.
-func (p *pdf) Bookmark(txt string, level int, y float64) { p.Fpdf.Bookmark(safe(txt), level, y) }
+// Bookmark adds an outline entry; see gofpdf. The outline is shown in
+// the viewer's own fonts, so only what gofpdf cannot encode is replaced.
+func (p *pdf) Bookmark(txt string, level int, y float64) { p.Fpdf.Bookmark(outlineText(txt), level, y) }
 
 // GetStringWidth measures text as it will be written; see gofpdf.
-func (p *pdf) GetStringWidth(s string) float64 { return p.Fpdf.GetStringWidth(safe(s)) }
+func (p *pdf) GetStringWidth(s string) float64 {
+	s, _ = pdfText(s)
+	return p.Fpdf.GetStringWidth(s)
+}
 
 func (p *pdf) ink(c colour)  { p.SetTextColor(c.r, c.g, c.b) }
 func (p *pdf) fill(c colour) { p.SetFillColor(c.r, c.g, c.b) }
@@ -216,15 +258,19 @@ func (p *pdf) draw(c colour) { p.SetDrawColor(c.r, c.g, c.b) }
 func (p *pdf) font(style string, size float64) { p.SetFont("go", style, size) }
 
 func (p *pdf) header() {
-	if p.PageNo() == 1 {
+	if p.PageNo() == 1 || p.stopped() {
 		return
 	}
 	p.font("", 8)
 	p.ink(muted)
 	p.SetXY(margin, 10)
-	left := p.in.Name + " · " + p.t["round"] + " " + p.in.Round.Label + " · " + p.date(p.in.Round.Date)
+	if p.headerLeft == "" {
+		// A long name is shortened so that the round and its date stay.
+		round := " · " + p.t["round"] + " " + p.in.Round.Label + " · " + p.date(p.in.Round.Date)
+		p.headerLeft = p.fitText(p.fitText(p.in.Name, max(contentW/2-p.GetStringWidth(round), contentW/6))+round, contentW/2)
+	}
 	right := fmt.Sprintf("%s %s %d", p.q.ID, p.t["version"], p.q.Version)
-	p.CellFormat(contentW/2, 5, p.fitText(left, contentW/2), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW/2, 5, p.headerLeft, "", 0, "L", false, 0, "")
 	p.CellFormat(contentW/2, 5, right, "", 0, "R", false, 0, "")
 	p.draw(rule)
 	p.SetLineWidth(0.2)
@@ -249,67 +295,11 @@ func (w words) date(t time.Time) string {
 	return t.Format("2 January 2006")
 }
 
-// fitText shortens s with an ellipsis until it fits width w in the current font.
-func (p *pdf) fitText(s string, w float64) string {
-	if p.GetStringWidth(s) <= w {
-		return s
-	}
-	// The longest prefix that fits with the ellipsis, by bisection.
-	r := []rune(s)
-	lo, hi := 0, len(r)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if p.GetStringWidth(string(r[:mid])+"…") <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return strings.TrimRight(string(r[:lo]), " ") + "…"
-}
-
-// lines breaks s into lines of at most width w in the current font, at
-// spaces; a word longer than a line is cut.
-func (p *pdf) lines(s string, w float64) []string {
-	var out []string
-	for _, para := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			for p.GetStringWidth(word) > w {
-				// The longest prefix that fits, by bisection.
-				cut := []rune(word)
-				lo, hi := 1, len(cut)
-				for lo < hi {
-					mid := (lo + hi + 1) / 2
-					if p.GetStringWidth(string(cut[:mid])) <= w {
-						lo = mid
-					} else {
-						hi = mid - 1
-					}
-				}
-				n := lo
-				if line != "" {
-					out, line = append(out, line), ""
-				}
-				out = append(out, string(cut[:n]))
-				word = string(cut[n:])
-			}
-			switch {
-			case line == "":
-				line = word
-			case p.GetStringWidth(line+" "+word) <= w:
-				line += " " + word
-			default:
-				out, line = append(out, line), word
-			}
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
 // room starts a new page unless h millimetres fit below the current position.
 func (p *pdf) room(h float64) {
+	if p.stopped() {
+		return
+	}
 	if p.GetY()+h > bottom {
 		p.AddPage()
 	}
@@ -353,11 +343,14 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 		if bold {
 			style = "B"
 		}
+		if p.stopped() {
+			return
+		}
 		p.font(style, size)
 		wrapped := make([][]string, len(cells))
 		n := 1
 		for i, c := range cells {
-			wrapped[i] = p.lines(c, widths[i]-2)
+			wrapped[i] = p.clip(p.lines(c, widths[i]-2), cellLines, widths[i]-2)
 			n = max(n, len(wrapped[i]))
 		}
 		h := float64(n)*lh + 1.6
@@ -404,7 +397,7 @@ func (p *pdf) tableHeader(header []string, widths []float64, align string, lh fl
 	wrapped := make([][]string, len(header))
 	n := 1
 	for i, h := range header {
-		wrapped[i] = p.lines(h, widths[i]-2)
+		wrapped[i] = p.clip(p.lines(h, widths[i]-2), cellLines, widths[i]-2)
 		n = max(n, len(wrapped[i]))
 	}
 	p.room(lh*float64(n) + lh*2)

@@ -63,8 +63,8 @@ func withPrevious(in report.Department, prev report.Round) report.Department {
 	return in
 }
 
-// shownScore is a score the way the report writes it: one decimal, rounded
-// down, with a decimal comma in Dutch.
+// shownScore is a score the way the report writes it: locale's rule,
+// with a decimal comma in Dutch.
 func shownScore(s float64, lang string) string { return locale.Score(&s, lang) }
 
 func render(t *testing.T, in report.Department) []byte {
@@ -92,6 +92,21 @@ func pdfText(t *testing.T, pdf []byte) string {
 	return string(out)
 }
 
+// pageText is the text of one page of a PDF, as pdftotext lays it out.
+func pageText(t *testing.T, pdf []byte, page int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n := fmt.Sprint(page)
+	out, err := exec.Command(tool(t, "pdftotext"), "-layout", "-f", n, "-l", n, path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
 func defaultQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
 	q, err := questionnaires.LoadDefault()
 	if err != nil {
@@ -110,10 +125,11 @@ func TestWritePDF_Deterministic(t *testing.T) {
 	if !bytes.Contains(a, []byte("/CreationDate (D:20261120150405")) {
 		t.Errorf("the creation date is not the round's date")
 	}
-	// The default questionnaire with six respondents: cover, summary, two
-	// pages of charts, three groups, disagreement, confidence, appendix.
-	if pages := bytes.Count(a, []byte("/Type /Page\n")); pages < 11 || pages > 25 {
-		t.Errorf("%d pages; want 11 to 25", pages)
+	// The default questionnaire with six respondents: cover, summary, the
+	// legal minimums, two pages of charts, three groups, disagreement,
+	// confidence, appendix.
+	if pages := bytes.Count(a, []byte("/Type /Page\n")); pages < 11 || pages > 30 {
+		t.Errorf("%d pages; want 11 to 30", pages)
 	}
 }
 
@@ -192,9 +208,15 @@ func TestWritePDF_Extremes(t *testing.T) {
 		in := department(q, lang, 5, 1)
 		in.Name = strings.Repeat("Afdeling Dienstverlening en Burgerzaken ", 6) + "Supercalifragilisticexpialidocious-team-with-no-spaces-at-all"
 		in.Notes = []report.Note{{Question: "q0-0", Text: strings.Repeat("A very long note that keeps going. ", 80)}}
-		text := pdfText(t, render(t, in))
-		if !strings.Contains(text, "Supercalifragilistic") || !strings.Contains(text, "A very long note") {
-			t.Errorf("%s: long texts are missing", lang)
+		pdf := render(t, in)
+		// The name is shortened on the cover (and in the running header);
+		// the note is whole.
+		cover := pageText(t, pdf, 1)
+		if !strings.Contains(cover, "Afdeling Dienstverlening en Burgerzaken Afdeling") || !strings.Contains(cover, "…") || strings.Contains(cover, "Supercalifragilistic") {
+			t.Errorf("%s: the cover does not show the start of the long name with an ellipsis:\n%s", lang, cover)
+		}
+		if n := strings.Count(strings.Join(strings.Fields(pdfText(t, pdf)), " "), "A very long note that keeps going."); n != 80 {
+			t.Errorf("%s: the note is shown %d times; want 80", lang, n)
 		}
 	}
 }
@@ -318,7 +340,7 @@ func TestWritePDF_UnusualText(t *testing.T) {
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("the report took %v", d)
 	}
-	if !strings.Contains(text, "Team ? Data") {
+	if !strings.Contains(text, "Team \uFFFD Data") {
 		t.Errorf("the name with an emoji is missing")
 	}
 	org := organisation(defaultQuestionnaire(t), 3, 3)

@@ -24,10 +24,7 @@ func (p *pdf) cover() {
 
 	p.SetXY(margin, 108)
 	p.ink(ink)
-	p.font("B", 22)
-	for _, l := range p.lines(p.in.Name, contentW) {
-		p.CellFormat(contentW, 10, l, "", 1, "L", false, 0, "")
-	}
+	p.coverName()
 	if p.in.Parent != "" {
 		p.font("", 12)
 		p.ink(muted)
@@ -42,6 +39,25 @@ func (p *pdf) cover() {
 		p.font("", 11)
 		p.ink(ink)
 		p.CellFormat(contentW-40, 7, p.fitText(f[1], contentW-40), "", 1, "L", false, 0, "")
+	}
+}
+
+// coverName writes the department's name on the cover in at most
+// coverNameLines lines: in a smaller size when it is long, and shortened
+// with an ellipsis when it does not fit even so, so that the facts below
+// stay on the cover.
+func (p *pdf) coverName() {
+	sizes := []struct{ font, line float64 }{{22, 10}, {16, 7.5}, {12, 5.8}}
+	var lines []string
+	var size struct{ font, line float64 }
+	for _, size = range sizes {
+		p.font("B", size.font)
+		if lines = p.lines(p.in.Name, contentW); len(lines) <= coverNameLines {
+			break
+		}
+	}
+	for _, l := range p.clip(lines, coverNameLines, contentW) {
+		p.CellFormat(contentW, size.line, l, "", 1, "L", false, 0, "")
 	}
 }
 
@@ -116,6 +132,10 @@ func (p *pdf) summary() {
 	p.para(p.certaintySentence(), 10.5, "", 0)
 	p.subheading(p.t["change_heading"])
 	p.para(p.changeSentence(), 10.5, "", 0)
+	if s := p.agreementSentence(); s != "" {
+		p.subheading(p.t["agreements"])
+		p.para(s, 10.5, "", 0)
+	}
 }
 
 func (p *pdf) subheading(text string) {

@@ -12,6 +12,7 @@ command -v pdftoppm >/dev/null || missing="$missing poppler-utils"
 command -v tmux >/dev/null || missing="$missing tmux"
 command -v aha >/dev/null || missing="$missing aha"
 command -v chromium >/dev/null || missing="$missing chromium"
+command -v ssh >/dev/null || missing="$missing openssh-client"
 if [ -n "$missing" ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
@@ -60,4 +61,25 @@ wait_for "vraag 1/48"
 tmux -S "$socket" send-keys -t tui 2 3 Down
 wait_for "vraag 3/48"
 screen tui-question 940 650
+tmux -S "$socket" kill-session -t tui
+
+# The presenter view of a workshop, as the beamer shows it: four
+# participants over SSH, one of them far from the rest on the first question.
+port=2299
+tmux -S "$socket" new-session -d -s tui -x 100 -y 34 "COLORTERM=truecolor XDG_DATA_HOME=$work $work/maturity --db $work/workshop.db workshop serve --department Wijkteams --listen 127.0.0.1:$port --code 314159"
+wait_for "Code: 314159"
+i=0
+for first in 1 5 3 4; do
+  i=$((i+1))
+  tmux -S "$socket" new-session -d -s p$i -x 80 -y 24 "ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -p $port 127.0.0.1"
+  sleep 1.5; tmux -S "$socket" send-keys -t p$i 314159 Enter
+  sleep 1.5; tmux -S "$socket" send-keys -t p$i "deelnemer-$i" Enter
+  sleep 1;   tmux -S "$socket" send-keys -t p$i Enter
+  sleep 0.5; tmux -S "$socket" send-keys -t p$i "$first" "$(printf '3%.0s' $(seq 47))"
+done
+wait_for "Iedereen is klaar."
+tmux -S "$socket" send-keys -t tui n; wait_for "Naar bespreken?"
+tmux -S "$socket" send-keys -t tui j; wait_for "spreiding 4"
+tmux -S "$socket" send-keys -t tui p; wait_for "waar de groep verschilt"
+screen tui-presenter 940 650
 ls -l "$out"/*.png
