@@ -39,8 +39,8 @@ func newDemoCmd(e env, opts *globalOptions) *cobra.Command {
 departments under four clusters, two to three rounds each over 2025 and 2026, self-assessments
 and workshops with 4–20 pseudonymous respondents, and the notes of the workshops' discussions.
 The answers show what the model is about: strong descriptive reporting and weak prescriptive
-use, departments whose level is capped by weak governance or readiness, one that improves
-clearly, one whose team disagrees.
+use, departments whose level is capped by weak governance or readiness, one strong department
+capped by a legal duty it does not meet, one that improves clearly, one whose team disagrees.
 
 It writes a new database, DIR/demo.db — never your own database; --db is refused — and into
 DIR the organisation report and one department's report in Dutch and English, as PDF and
@@ -339,15 +339,19 @@ func demoStory(m *demo.Municipality, programme int) []string {
 			out = append(out, fmt.Sprintf("%s disagrees on %d questions in its latest round.", n, len(rs[len(rs)-1].Disputed)))
 		}
 	}
-	gov, ready := m.WithRole(demo.RoleCappedByGovernance), m.WithRole(demo.RoleCappedByReadiness)
-	if len(gov)+len(ready) > 0 {
-		var parts []string
-		if len(gov) > 0 {
-			parts = append(parts, joinAnd(gov)+" by weak governance")
+	var parts []string
+	if gov := m.WithRole(demo.RoleCappedByGovernance); len(gov) > 0 {
+		parts = append(parts, joinAnd(gov)+" by weak governance")
+	}
+	if ready := m.WithRole(demo.RoleCappedByReadiness); len(ready) > 0 {
+		parts = append(parts, joinAnd(ready)+" by weak readiness")
+	}
+	for _, d := range m.Departments {
+		if d.Role == demo.RoleCappedByMinimum && d.Breach != "" {
+			parts = append(parts, fmt.Sprintf("%s by an unmet legal minimum (%s)", d.Name, d.Breach))
 		}
-		if len(ready) > 0 {
-			parts = append(parts, joinAnd(ready)+" by weak readiness")
-		}
+	}
+	if len(parts) > 0 {
 		out = append(out, "Capped in level: "+strings.Join(parts, "; ")+".")
 	}
 	for _, n := range m.WithRole(demo.RoleStale) {

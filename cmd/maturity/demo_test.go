@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/maturity-nl/maturity/internal/demo"
+	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/maturity-nl/maturity/questionnaires"
 )
@@ -91,7 +92,7 @@ func TestDemo(t *testing.T) {
 		"12 departments in 4 clusters, 33 rounds",
 		"Werk en Inkomen improves clearly from round to round.",
 		"Wijkteams disagrees on 8 questions in its latest round.",
-		"Capped in level: Openbare Ruimte and Klantcontactcentrum by weak governance; Mobiliteit by weak readiness.",
+		"Capped in level: Openbare Ruimte and Klantcontactcentrum by weak governance; Mobiliteit by weak readiness; Vergunningen by an unmet legal minimum (sec-access-roles).",
 		"HR has had no assessment in the last 12 months.",
 		"database: " + filepath.Join(a, "demo.db"),
 		filepath.Join(a, "rapport-werk-en-inkomen-en.html") + "  Werk en Inkomen, in English",
@@ -204,6 +205,7 @@ func TestDemo_Patterns(t *testing.T) {
 		t.Fatalf("%d rounds stored; want %d", len(rounds), len(m.Rounds))
 	}
 	capped := map[string][]string{}
+	minimumCapped := map[string][]string{}
 	overall := map[string][]float64{}
 	var descriptive, prescriptive float64
 	revotes := 0
@@ -261,6 +263,15 @@ func TestDemo_Patterns(t *testing.T) {
 		if r.Overall.Capped {
 			capped[a.Department] = append(capped[a.Department], strings.Join(r.Overall.CappedBy, ","))
 		}
+		if r.Overall.MinimumCapped {
+			var unmet []string
+			for _, x := range r.Minimums {
+				if x.Status == scoring.MinimumUnmet {
+					unmet = append(unmet, x.Question)
+				}
+			}
+			minimumCapped[a.Department] = append(minimumCapped[a.Department], strings.Join(unmet, ","))
+		}
 		overall[a.Department] = append(overall[a.Department], *r.Overall.Score)
 		for _, d := range r.Dimensions {
 			switch d.ID {
@@ -286,6 +297,25 @@ func TestDemo_Patterns(t *testing.T) {
 	for name, w := range want {
 		if !slices.Equal(capped[name], w) {
 			t.Errorf("%s capped by %v; want %v", name, capped[name], w)
+		}
+	}
+	// The minimum cap lowers the level of Vergunningen, strong but with
+	// former staff keeping their access, in every round; the weak
+	// foundations of the capped departments leave their minimums unmet too.
+	if got := minimumCapped["Vergunningen"]; !slices.Equal(got, []string{"sec-access-roles", "sec-access-roles", "sec-access-roles"}) {
+		t.Errorf("Vergunningen minimum-capped by %v; want sec-access-roles in each of three rounds", got)
+	}
+	if got := capped["Vergunningen"]; len(got) > 0 {
+		t.Errorf("Vergunningen capped by its foundations %v; want only by the minimum", got)
+	}
+	for name := range minimumCapped {
+		if _, ok := want[name]; !ok && name != "Vergunningen" {
+			t.Errorf("%s is minimum-capped (%v); want only Vergunningen and the departments capped by a foundation", name, minimumCapped[name])
+		}
+	}
+	for name := range want {
+		if len(minimumCapped[name]) != 3 {
+			t.Errorf("%s minimum-capped in %d rounds; want 3 (its weak foundation leaves minimums unmet)", name, len(minimumCapped[name]))
 		}
 	}
 	imp := overall["Werk en Inkomen"]

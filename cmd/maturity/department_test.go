@@ -91,7 +91,7 @@ func TestTargetsCommand(t *testing.T) {
 func TestAssessmentStart(t *testing.T) {
 	vars := withDB(t)
 	out := mustRun(t, vars, "assessment", "start", "--department", "Wijkteams", "--round", "voorjaar 2027", "--mode", "workshop")
-	if !strings.Contains(out, "round voorjaar 2027 of Wijkteams is open (assessment 1, workshop, gemeente-datagedreven version 1, 0 respondents so far)") {
+	if !strings.Contains(out, "round voorjaar 2027 of Wijkteams is open (assessment 1, workshop, gemeente-datagedreven version 2, 0 respondents so far)") {
 		t.Errorf("start: %s", out)
 	}
 	// Starting again shows the open round instead of making a second one.

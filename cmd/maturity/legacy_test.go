@@ -181,9 +181,11 @@ func TestLegacyDatabase(t *testing.T) {
 		}
 	}
 
-	// The old CSV imported anew reads its answer column as options 0–4.
+	// The old CSV imported anew reads its answer column as options 0–4. It
+	// answers version 1 of the default questionnaire, which it is checked
+	// against.
 	fresh := filepath.Join(dir, "fresh.db")
-	if r := maturity(t, vars, "--db", fresh, "import", filepath.Join("testdata", "legacy-answers.csv")); r.code != 0 {
+	if r := maturity(t, vars, "--db", fresh, "import", filepath.Join("testdata", "legacy-answers.csv"), "--questionnaire", v1File); r.code != 0 {
 		t.Fatalf("import of the legacy CSV: exit %d\n%s", r.code, r.stderr)
 	}
 	r2 := maturity(t, vars, "--db", fresh, "results", "--department", "Burgerzaken", "--json")

@@ -15,9 +15,9 @@ func TestQuestionnaireShow_Text(t *testing.T) {
 		t.Fatalf("exit %d: %s", en.code, en.stderr)
 	}
 	for _, want := range []string{
-		"Data-driven working in the municipality (gemeente-datagedreven, version 1)",
-		"Levels: 1 Basic · 2 Opportunistic · 3 Systematic · 4 Differentiating · 5 Transformational",
-		"1  ANALYTICS ASCENDANCY  (stages, in order)",
+		"Data-driven working in the municipality (gemeente-datagedreven, version 2)",
+		"Levels: 1 Initial · 2 Ad hoc · 3 Defined · 4 Managed · 5 Continuously improving",
+		"1  USE OF DATA ANALYSIS  (stages, in order)",
 		"[desc-reporting]",
 		"Recommendations (from a level to the next):",
 		"4 → 5  ",
@@ -27,7 +27,7 @@ func TestQuestionnaireShow_Text(t *testing.T) {
 		}
 	}
 	nl := maturity(t, vars, "questionnaire", "show")
-	if nl.code != 0 || !strings.Contains(nl.stdout, "Niveaus: 1 Basaal · 2 Opportunistisch") || !strings.Contains(nl.stdout, "ANALYSEVOLWASSENHEID") {
+	if nl.code != 0 || !strings.Contains(nl.stdout, "Niveaus: 1 Beginnend · 2 Ad hoc") || !strings.Contains(nl.stdout, "GEBRUIK VAN DATA-ANALYSE") {
 		t.Errorf("the default language is not Dutch:\n%.400s", nl.stdout)
 	}
 	// Every line fits the default width of 100 columns.
@@ -74,7 +74,7 @@ func TestQuestionnaireShow_JSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if doc.ID != "gemeente-datagedreven" || doc.Version != 1 || doc.Rules.StageLevel != 3 || !doc.Rules.FoundationCap || doc.Rules.MinimumCap != 2 || len(doc.Levels) != 5 {
+	if doc.ID != "gemeente-datagedreven" || doc.Version != 2 || doc.Rules.StageLevel != 3 || !doc.Rules.FoundationCap || doc.Rules.MinimumCap != 2 || len(doc.Levels) != 5 {
 		t.Errorf("header = %+v", doc)
 	}
 	questions := 0
@@ -120,7 +120,7 @@ func TestQuestionnaireValidate(t *testing.T) {
 		}
 	}
 	ok := maturity(t, vars, "questionnaire", "validate", "../../questionnaires/gemeente-datagedreven.yaml")
-	if ok.code != 0 || !strings.Contains(ok.stdout, "ok: gemeente-datagedreven version 1: 3 groups, 16 dimensions, 48 questions, languages nl, en") {
+	if ok.code != 0 || !strings.Contains(ok.stdout, "ok: gemeente-datagedreven version 2: 3 groups, 16 dimensions, 48 questions, languages nl, en") {
 		t.Errorf("validate the default: exit %d, %s%s", ok.code, ok.stdout, ok.stderr)
 	}
 	missing := maturity(t, vars, "questionnaire", "validate", "no-such.yaml")

@@ -27,6 +27,9 @@ type cluster struct {
 	Departments []struct {
 		Name string `yaml:"name"`
 		Role Role   `yaml:"role"`
+		// Breach is the question whose legal minimum a capped-minimum
+		// department breaks, by id in the default questionnaire.
+		Breach string `yaml:"breach"`
 	} `yaml:"departments"`
 }
 
@@ -50,6 +53,9 @@ func loadContent() (content, error) {
 		for _, d := range cl.Departments {
 			if _, ok := courseOf(d.Role); !ok {
 				return c, fmt.Errorf("demo content gemeente.yaml: department %s has unknown role %q", d.Name, d.Role)
+			}
+			if d.Breach != "" && d.Role != RoleCappedByMinimum {
+				return c, fmt.Errorf("demo content gemeente.yaml: department %s names a breach but its role is %q (expected %s)", d.Name, d.Role, RoleCappedByMinimum)
 			}
 		}
 	}

@@ -203,6 +203,18 @@ func TestGenerate_Patterns(t *testing.T) {
 		if len(cappedBy) != 3 {
 			t.Fatalf("seed %d: capped departments %v; want 3", seed, cappedBy)
 		}
+		// One department breaks one legal duty and nothing else; the
+		// departments with a weak foundation leave that foundation's
+		// minimums unmet too.
+		breaches := map[string]string{}
+		for _, d := range m.Departments {
+			if d.Role == demo.RoleCappedByMinimum {
+				breaches[d.Name] = d.Breach
+			}
+		}
+		if want := map[string]string{"Vergunningen": "sec-access-roles"}; !reflect.DeepEqual(breaches, want) {
+			t.Fatalf("seed %d: breaches %v; want %v", seed, breaches, want)
+		}
 		var descriptive, prescriptive []float64
 		var newest time.Time
 		for _, rd := range m.Rounds {
@@ -218,6 +230,30 @@ func TestGenerate_Patterns(t *testing.T) {
 				want := cappedBy[name]
 				if got := strings.Join(r.Overall.CappedBy, ","); r.Overall.Capped != (want != "") || got != want {
 					t.Errorf("seed %d: %s %s: capped %v by %q; want by %q (overall %.2f, groups %+v)", seed, name, rd.Label, r.Overall.Capped, got, want, *r.Overall.Score, r.Groups)
+				}
+				// The minimum cap lowers the level exactly of the
+				// departments that break a duty: the one breach of the
+				// capped-minimum department, the weak foundation of the
+				// others. Everyone else meets every minimum, except the
+				// improving department in its first round.
+				var unmet []string
+				for _, x := range r.Minimums {
+					if x.Status == scoring.MinimumUnmet {
+						unmet = append(unmet, x.Question)
+					}
+				}
+				first := rd.Label == rs[0].Label
+				if b, ok := breaches[name]; ok {
+					if !slices.Equal(unmet, []string{b}) || !r.Overall.MinimumCapped || r.Overall.UncappedLevel < 3 || r.Overall.Level != 2 {
+						t.Errorf("seed %d: %s %s: unmet %v, minimum capped %v, level %d of %d; want only %s unmet, level 3 or more capped to 2",
+							seed, name, rd.Label, unmet, r.Overall.MinimumCapped, r.Overall.Level, r.Overall.UncappedLevel, b)
+					}
+				} else if want != "" {
+					if len(unmet) == 0 || !r.Overall.MinimumCapped {
+						t.Errorf("seed %d: %s %s (weak %s): unmet %v, minimum capped %v; want unmet minimums that cap", seed, name, rd.Label, want, unmet, r.Overall.MinimumCapped)
+					}
+				} else if r.Overall.MinimumCapped || len(unmet) > 0 && !(first && slices.Contains(m.WithRole(demo.RoleImproving), name)) {
+					t.Errorf("seed %d: %s %s: unmet minimums %v (minimum capped %v); want none", seed, name, rd.Label, unmet, r.Overall.MinimumCapped)
 				}
 				// Flagged questions are exactly the disputed ones.
 				var flagged []string

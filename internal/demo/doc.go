@@ -3,7 +3,9 @@
 // years, pseudonymous respondents, their answers and the notes of workshop
 // discussions, with the patterns the model is built to make visible —
 // strong descriptive reporting and weak prescriptive use, foundations that
-// cap the maturity level, a department that improves, a team that disagrees.
+// cap the maturity level, a strong department capped by the one legal
+// minimum it does not meet, a department that improves, a team that
+// disagrees.
 //
 // It is pure and seeded: the same questionnaire, options and seed give the
 // same municipality, and it never reads a clock, a file, the network or the

@@ -74,6 +74,9 @@ type Department struct {
 	Role         Role
 	// Targets are the department's own target levels by dimension.
 	Targets map[string]int
+	// Breach is the question whose legal minimum the department does not
+	// meet in any round (a capped-minimum department); "" for none.
+	Breach string
 }
 
 // Round is one assessment round of one department.
@@ -163,6 +166,7 @@ func Generate(q *questionnaire.Questionnaire, o Options) (*Municipality, error) 
 	type planned struct {
 		name, cluster string
 		role          Role
+		breach        string
 	}
 	var depts []planned
 	used := make([]bool, len(c.Clusters))
@@ -173,6 +177,9 @@ func Generate(q *questionnaire.Questionnaire, o Options) (*Municipality, error) 
 		p := planned{name: c.departmentName(entry.Name, n), cluster: c.Clusters[ci].Name}
 		if n == 0 {
 			p.role = entry.Role
+			if p.role == RoleCappedByMinimum {
+				p.breach = breachOf(q, entry.Breach)
+			}
 		}
 		used[ci] = true
 		depts = append(depts, p)
@@ -186,14 +193,31 @@ func Generate(q *questionnaire.Questionnaire, o Options) (*Municipality, error) 
 	for i, p := range depts {
 		r := newRand(o.Seed, uint64(i)+1)
 		crs, _ := courseOf(p.role)
-		d := Department{Name: p.name, Parent: p.cluster, Role: p.role}
+		d := Department{Name: p.name, Parent: p.cluster, Role: p.role, Breach: p.breach}
 		if p.role == RoleImproving {
 			d.Targets = g.improvingTargets()
 		}
 		m.Departments = append(m.Departments, d)
-		m.Rounds = append(m.Rounds, g.rounds(p.name, p.role, newDepartment(q, crs, orgOffset, r), r)...)
+		dept := newDepartment(q, crs, orgOffset, r)
+		dept.breach = p.breach
+		m.Rounds = append(m.Rounds, g.rounds(p.name, p.role, dept, r)...)
 	}
 	return m, nil
+}
+
+// breachOf is the question whose legal minimum a capped-minimum department
+// breaks: the one the content names, else the questionnaire's first
+// minimum that can be unmet (a minimum of level 1 cannot), else none.
+func breachOf(q *questionnaire.Questionnaire, named string) string {
+	if x := q.Question(named); x != nil && x.Minimum != nil && x.Minimum.Level > questionnaire.MinLevel {
+		return named
+	}
+	for _, x := range q.Minimums() {
+		if x.Minimum.Level > questionnaire.MinLevel {
+			return x.ID
+		}
+	}
+	return ""
 }
 
 func newRand(seed, stream uint64) *rand.Rand {
@@ -317,8 +341,14 @@ func (g generator) answer(rd *Round, d department, p float64, disputes int, camp
 	var candidates []*questionnaire.Question
 	for _, qu := range g.q.Questions() {
 		// A capped department's disputes stay out of the group that caps
-		// it, so that the camps do not lift that group over the cap.
-		if d.course.damped == "" || qu.Dimension.Group.Kind != d.course.damped {
+		// it, so that the camps do not lift that group over the cap, and
+		// out of its breach. A minimum it meets is disputed only where
+		// the split's lowest answer (at most level 3) still reaches it.
+		switch {
+		case d.course.damped != "" && qu.Dimension.Group.Kind == d.course.damped:
+		case qu.ID == d.breach:
+		case d.holdsMinimum(qu, p) && qu.Minimum.Level > questionnaire.MaxLevel-2:
+		default:
 			candidates = append(candidates, qu)
 		}
 	}
@@ -327,7 +357,7 @@ func (g generator) answer(rd *Round, d department, p float64, disputes int, camp
 		disputed[candidates[i].ID] = true
 	}
 	for _, qu := range g.q.Questions() {
-		m := d.mean(g.q, qu, p)
+		m := d.minimumMean(qu, d.mean(g.q, qu, p), p)
 		if disputed[qu.ID] {
 			rd.Disputed = append(rd.Disputed, qu.ID)
 			g.split(rd, qu.ID, m, camps, r)

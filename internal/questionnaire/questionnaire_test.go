@@ -180,15 +180,17 @@ func TestParse_AliasBomb(t *testing.T) {
 }
 
 // TestDefault checks the shipped questionnaire against what the project
-// promises of it: three groups, the four ordered stages, at least 45
-// questions, and every text and recommendation in Dutch and English.
+// promises of it: three groups, the four ordered stages, 45 to 55
+// questions, every text, help and recommendation in Dutch and English,
+// at least eight legal minimums whose lower options read as a breach, and
+// recommendations that each name their owner and what proves them done.
 func TestDefault(t *testing.T) {
 	q, err := questionnaires.LoadDefault()
 	if err != nil {
 		t.Fatalf("default questionnaire: %v", err)
 	}
-	if q.ID != "gemeente-datagedreven" {
-		t.Errorf("id = %q", q.ID)
+	if q.ID != "gemeente-datagedreven" || q.Version != 2 {
+		t.Errorf("id %q version %d; want gemeente-datagedreven version 2", q.ID, q.Version)
 	}
 	kinds := map[questionnaire.GroupKind]int{}
 	for _, g := range q.Groups {
@@ -204,14 +206,42 @@ func TestDefault(t *testing.T) {
 	if got := strings.Join(stages, ","); got != "descriptive,diagnostic,predictive,prescriptive" {
 		t.Errorf("stages = %s", got)
 	}
-	if n := len(q.Questions()); n < 45 {
-		t.Errorf("%d questions; want at least 45", n)
+	// A team finishes in 20–30 minutes.
+	if n := len(q.Questions()); n < 45 || n > 55 {
+		t.Errorf("%d questions; want 45 to 55", n)
 	}
+	// Restraint is not penalised: the prescriptive stage aims at level 3
+	// unless a department sets its own target.
+	if d := q.Dimension("prescriptive"); d == nil || d.Target != 3 {
+		t.Errorf("prescriptive target = %v; want 3", d)
+	}
+	// Level and group names a municipal reader accepts, not Gartner's
+	// commercial labels or crisis vocabulary.
+	var levels []string
+	for l := 1; l <= questionnaire.MaxLevel; l++ {
+		levels = append(levels, q.LevelName(l, "nl")+"/"+q.LevelName(l, "en"))
+	}
+	if got := strings.Join(levels, ", "); got != "Beginnend/Initial, Ad hoc/Ad hoc, Vastgelegd/Defined, Beheerst/Managed, Continu verbeterend/Continuously improving" {
+		t.Errorf("levels = %s", got)
+	}
+	if got := strings.Join(q.GroupNames([]string{"ascendancy", "governance", "readiness"}, "nl"), ", "); got != "Gebruik van data-analyse, Datagovernance, Randvoorwaarden" {
+		t.Errorf("group names = %s", got)
+	}
+	// The options are not a checklist: the description and the first
+	// question say so.
+	if first := q.Questions()[0]; !strings.Contains(q.Description["nl"], "geen afvinklijst") || !strings.Contains(q.Description["en"], "not a checklist") ||
+		!strings.Contains(first.Help["nl"], "geen afvinklijst") || !strings.Contains(first.Help["en"], "not a checklist") {
+		t.Error("description or first help does not say that the options are not a checklist")
+	}
+	standalone := map[string][2]string{"nl": {"Eigenaar: ", "Klaar als "}, "en": {"Owner: ", "Done when "}}
 	for _, d := range q.Dimensions() {
 		for level := 1; level < questionnaire.MaxLevel; level++ {
 			for _, lang := range []string{"nl", "en"} {
-				if strings.TrimSpace(d.Recommendations[level][lang]) == "" {
-					t.Errorf("dimension %s: no recommendation for level %d in %s", d.ID, level, lang)
+				// Every recommendation stands on its own: it names its
+				// owner and what proves it done.
+				text, words := d.Recommendations[level][lang], standalone[lang]
+				if !strings.Contains(text, words[0]) || !strings.Contains(text, words[1]) {
+					t.Errorf("dimension %s, level %d, %s: recommendation %q names no owner or proof", d.ID, level, lang, text)
 				}
 			}
 		}
@@ -219,6 +249,16 @@ func TestDefault(t *testing.T) {
 			t.Errorf("dimension %s has %d question(s); want at least 2", d.ID, len(d.Questions))
 		}
 	}
+	breach := map[string][]string{"nl": {"in strijd met", "voldoet niet"}, "en": {"breach", "does not meet"}}
+	reads := func(text, lang string) bool {
+		for _, w := range breach[lang] {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	minimums := 0
 	for _, x := range q.Questions() {
 		if len(x.Options) != 5 {
 			t.Errorf("question %s has %d options", x.ID, len(x.Options))
@@ -233,9 +273,87 @@ func TestDefault(t *testing.T) {
 					t.Errorf("question %s: option %d repeats another in %s", x.ID, i, lang)
 				}
 				seen[o[lang]] = true
+				// Below a legal minimum an option reads as a breach;
+				// at or above it, never.
+				below := x.Minimum != nil && i+1 < x.Minimum.Level
+				if reads(o[lang], lang) != below {
+					t.Errorf("question %s, option %d (%s): reads as a breach %v; want %v: %q", x.ID, i+1, lang, !below, below, o[lang])
+				}
+			}
+		}
+		if m := x.Minimum; m != nil {
+			minimums++
+			for _, lang := range []string{"nl", "en"} {
+				if m.Basis[lang] == "" || !strings.Contains(m.Action[lang], standalone[lang][0]) || !strings.Contains(m.Action[lang], standalone[lang][1]) {
+					t.Errorf("minimum of %s in %s: basis %q, action %q; want a basis and an action with its owner", x.ID, lang, m.Basis[lang], m.Action[lang])
+				}
 			}
 		}
 	}
+	if minimums < 8 {
+		t.Errorf("%d legal minimums; want at least 8", minimums)
+	}
+	// Jargon a question or its options use is explained: in its help, or
+	// in brackets where it stands.
+	jargon := map[string][]string{
+		"nl": {"pre-DPIA", "DPIA", "autorisatiematrix", "P&C", "BI-omgeving", "backlog", "portfolioboard", "CISO", "DIV", "SOC", "FG", "DEDA", "IAMA", "GGM", "DCAT-AP-NL", "ENSIA", "I&A"},
+		"en": {"pre-DPIA", "DPIA", "authorisation matrix", "BI environment", "portfolio board", "CISO", "DIV", "SOC", "DEDA", "IAMA", "GGM", "DCAT-AP-NL", "ENSIA", "I&A"},
+	}
+	for _, x := range q.Questions() {
+		for lang, terms := range jargon {
+			body := x.Text[lang]
+			for _, o := range x.Options {
+				body += " " + o[lang]
+			}
+			for _, term := range terms {
+				if strings.Contains(body, term) && !strings.Contains(x.Help[lang], term) && !strings.Contains(body, term+" (") && !strings.Contains(body, "("+term+")") {
+					t.Errorf("question %s (%s) uses %q without explaining it", x.ID, lang, term)
+				}
+			}
+		}
+	}
+	// The retired words of version 1 stay out: one term for one thing,
+	// and an interviewee's estimate is not a norm.
+	for _, text := range texts(q) {
+		for _, w := range []string{"kerncijfer", "KPI", "werkoverleg", "organisatiebre", "concernbre", "op een vast ritme", "telt als niet",
+			"mandaatbeschrijving", "acht tot negen", "Opportunistisch", "paraatheid", "base regist", "point on the horizon", "fixed rhythm",
+			"loose cop", "chain partner", "eight to nine", "organisation-wide", "gut feeling"} {
+			if strings.Contains(text, w) {
+				t.Errorf("%q appears in %q", w, text)
+			}
+		}
+	}
+}
+
+// texts lists every user-facing text of q in every language.
+func texts(q *questionnaire.Questionnaire) []string {
+	var out []string
+	add := func(ts ...questionnaire.Text) {
+		for _, t := range ts {
+			for _, s := range t {
+				out = append(out, s)
+			}
+		}
+	}
+	add(q.Title, q.Description)
+	add(q.Levels...)
+	for _, g := range q.Groups {
+		add(g.Name, g.Description)
+	}
+	for _, d := range q.Dimensions() {
+		add(d.Name, d.Description)
+		for _, r := range d.Recommendations {
+			add(r)
+		}
+		for _, x := range d.Questions {
+			add(x.Text, x.Help)
+			add(x.Options...)
+			if x.Minimum != nil {
+				add(x.Minimum.Basis, x.Minimum.Action)
+			}
+		}
+	}
+	return out
 }
 
 // TestParse_ByteOrderMarkAndNotations: a file saved with a UTF-8 byte-order
