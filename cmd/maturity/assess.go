@@ -97,7 +97,7 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 			return err
 		}
 		fmt.Fprintln(e.stdout)
-		return writeResult(e.stdout, sc, lang, textWidth(e.getenv))
+		return writeResult(e.stdout, sc, lang, textWidth(e))
 	}
 	m := tui.New(s, tui.DefaultKeyMap(lang), tui.DefaultStyles())
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
@@ -141,6 +141,11 @@ func sessionIn(ctx context.Context, opts *globalOptions, st *store.Store, q *que
 	if err != nil {
 		return tui.Session{}, nil, err
 	}
+	return sessionFor(ctx, opts, st, q, lang, assessment, r)
+}
+
+// sessionFor is sessionIn for a respondent known to be in the round.
+func sessionFor(ctx context.Context, opts *globalOptions, st *store.Store, q *questionnaire.Questionnaire, lang string, assessment int64, r store.Respondent) (tui.Session, *storeBackend, error) {
 	data, err := st.LoadAssessment(ctx, assessment)
 	if err != nil {
 		return tui.Session{}, nil, err
@@ -221,12 +226,13 @@ type storeBackend struct {
 var _ tui.Backend = (*storeBackend)(nil)
 
 // SaveAnswer saves an answer; the store refuses it while a workshop
-// discusses, and after the round closed.
+// discusses, and after the round closed: a refusal the screen does not
+// try again, and whose answer it takes back.
 func (b *storeBackend) SaveAnswer(question string, v scoring.Value) error {
 	err := b.st.SaveAnswer(b.ctx, b.respondent, question, v.String())
 	var se *store.Error
 	if errors.As(err, &se) && se.Code == store.ECONFLICT {
-		return errors.New(labelsFor(b.lang)["answering closed"])
+		return &tui.RefusedError{Reason: labelsFor(b.lang)["answering closed"]}
 	}
 	return err
 }

@@ -49,7 +49,7 @@ func TestAssess_Accessible(t *testing.T) {
 		return result{stdout: out.String(), stderr: errb.String(), code: code}
 	}
 	r := run("3\n2\nd\nq\n", "--accessible")
-	if r.code != 0 || !strings.Contains(r.stdout, "Vraag 1 van 48 — Analysevolwassenheid › Beschrijvend") || !strings.Contains(r.stdout, "Alles is opgeslagen.") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Vraag 1 van 48 — Gebruik van data-analyse › Beschrijvend") || !strings.Contains(r.stdout, "Alles is opgeslagen.") {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	got := storedAnswers(t, vars["MATURITY_DB"], "Burgerzaken", "Vos")

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/tui"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -130,7 +131,7 @@ huisstijl.yaml:4:7: logo: cannot read logo.png (expected a PNG or JPEG file)`, a
 			"Burgerzaken,2026-12,Vos,desc-reporting,6,\nBurgerzaken,2026-12,Vos,desc-reprting,1,\n" +
 			"Burgerzaken,2026-12,Vos,desc-timeliness,1,\nBurgerzaken,2026-12,Vos,desc-timeliness,2,\n,2026-12,Vos,desc-definitions,1,\n"}, code: 2,
 		want: `antwoorden.csv:2: level: "6" is out of range (expected 1, 2, 3, 4, 5, dk or na)
-antwoorden.csv:3: question: unknown question "desc-reprting" (not in questionnaire gemeente-datagedreven version 1)
+antwoorden.csv:3: question: unknown question "desc-reprting" (not in questionnaire gemeente-datagedreven version 2)
 antwoorden.csv:5: respondent "Vos" answers question "desc-timeliness" a second time (first on line 4; expected one row per respondent and question)
 antwoorden.csv:6: department: is empty (expected the department's name)
 antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad, TestImport_RejectedLeavesDatabaseUnchanged"},
@@ -170,6 +171,84 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 	{name: "import-json-truncated", what: "import file (JSON): cut off", db: true, args: []string{"import", "antwoorden.json"},
 		files: map[string]string{"antwoorden.json": "[\n  {\"department\": \"Burgerzaken\",\n"}, code: 2,
 		want: "antwoorden.json:2: unexpected EOF\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON"},
+	{name: "import-note-long", what: "import file: a note longer than 10,000 characters", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-12,Vos,desc-reporting,3," + strings.Repeat("n", 10_001) + "\n"}, code: 2,
+		want: "antwoorden.csv:2: note: is 10001 characters long (expected at most 10000)\nantwoorden.csv: rejected: nothing was imported", also: "TestReadCSV_Hostile, TestNames"},
+	{name: "import-note-200mb", what: "import file: a note of 200 MB (a row beyond 256 KiB is refused before it is read whole)", db: true,
+		run:   bigRow("antwoorden.csv", "department,assessment,respondent,question,level,note\nBurgerzaken,2026-12,Vos,desc-reporting,3,", 200<<20, "\n"),
+		shown: "maturity import antwoorden.csv", code: 2,
+		want: "antwoorden.csv:2: has a row longer than 262144 bytes (expected names of at most 200 characters and a note of at most 10000)\nantwoorden.csv: rejected: nothing was imported",
+		also: "TestScan_LongRowIsNotHeld"},
+	{name: "import-answer-echo", what: "import file: a bad answer of 200,000 characters (the message quotes its first 40)", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-12,Vos,desc-reporting," + strings.Repeat("7", 200_000) + ",\n"}, code: 2,
+		want: `antwoorden.csv:2: level: "7777777777777777777777777777777777777777"… (200000 characters) is out of range (expected 1, 2, 3, 4, 5, dk or na)` + "\nantwoorden.csv: rejected: nothing was imported",
+		also: "TestReadCSV_Hostile"},
+	{name: "import-names", what: "import file: an escape code, a tab or a C1 control in a name, a name over 200 characters", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\n" +
+			"Burger\x1b]0;pwned\x07zaken,2026-12,Vos,desc-reporting,3,\nBurgerzaken,2026\t12,Vos,desc-reporting,3,\n" +
+			"Burgerzaken,2026-12,V\u009b2Jos,desc-reporting,3,\n" + strings.Repeat("Afdeling ", 23) + ",2026-12,Vos,desc-reporting,3,\n"}, code: 2,
+		want: `antwoorden.csv:2: department: contains the control character U+001B at character 7 (expected printable text: no escape codes, tabs or line breaks)
+antwoorden.csv:3: assessment: contains the control character U+0009 at character 5 (expected printable text: no escape codes, tabs or line breaks)
+antwoorden.csv:4: respondent: contains the control character U+009B at character 2 (expected printable text: no escape codes, tabs or line breaks)
+antwoorden.csv:5: department: is 206 characters long (expected at most 200)
+antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Hostile, TestNames"},
+	{name: "import-nul", what: "import file: a NUL byte after the first 4 KB", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\n" + respondentRows(40) + "Burgerzaken,2026-12,Vos,desc-reporting,3,a\x00b\n"}, code: 2,
+		want: "antwoorden.csv:42: contains a NUL byte (expected UTF-8 text; a file saved as UTF-16, or a spreadsheet, has them)\nantwoorden.csv: rejected: nothing was imported",
+		also: "TestReadCSV_Hostile"},
+	{name: "import-cr-only", what: "import file: lines ended by a carriage return alone (old Mac line endings)", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\rBurgerzaken,2026-12,Vos,desc-reporting,3,\rBurgerzaken,2026-12,Vos,desc-timeliness,2,\r"}, code: 2,
+		want: `antwoorden.csv:1: ends its lines with a carriage return alone (old Mac line endings; expected line feeds, or CR LF as Windows writes: save it from Excel as "CSV UTF-8")` + "\nantwoorden.csv: rejected: nothing was imported",
+		also: "TestReadCSV_Hostile"},
+	{name: "import-json-nul", what: "import file (JSON): \\u0000 in a note", db: true, args: []string{"import", "antwoorden.json"},
+		files: map[string]string{"antwoorden.json": "[\n  {\"department\": \"Burgerzaken\", \"assessment\": \"2026-12\", \"respondent\": \"Vos\", \"question\": \"desc-reporting\", \"level\": 3, \"note\": \"a\\u0000b\"}\n]\n"}, code: 2,
+		want: "antwoorden.json:2: note: contains a NUL character (expected text)\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON_Hostile"},
+	{name: "import-json-duplicate", what: "import file (JSON): a field twice in one object (the last would win silently)", db: true, args: []string{"import", "antwoorden.json"},
+		files: map[string]string{"antwoorden.json": "[\n  {\"department\": \"Burgerzaken\", \"assessment\": \"2026-12\", \"respondent\": \"Vos\", \"question\": \"desc-reporting\", \"level\": 3, \"Level\": 5}\n]\n"}, code: 2,
+		want: "antwoorden.json:2: level: is given twice in one row (expected each field once)\nantwoorden.json: rejected: nothing was imported", also: "TestReadJSON_Hostile, FuzzScanJSON"},
+	{name: "import-json-note-200mb", what: "import file (JSON): a note of 200 MB, streamed", db: true,
+		run:   bigRow("antwoorden.json", "[\n  {\"department\": \"Burgerzaken\", \"assessment\": \"2026-12\", \"respondent\": \"Vos\", \"question\": \"desc-reporting\", \"level\": 3, \"note\": \"", 200<<20, "\"}\n]\n"),
+		shown: "maturity import antwoorden.json", code: 2,
+		want: "antwoorden.json:2: has a row longer than 262144 bytes (expected names of at most 200 characters and a note of at most 10000)\nantwoorden.json: rejected: nothing was imported",
+		also: "TestScan_LongRowIsNotHeld"},
+	{name: "import-too-large", what: "import file: larger than 1 GiB", db: true, run: sparseFile("antwoorden.json", exchangeMaxFileSize+1), shown: "maturity import antwoorden.json", code: 2,
+		want: "antwoorden.json: is larger than 1073741824 bytes (expected at most 1073741824, 1 GiB: split it into smaller files)\nantwoorden.json: rejected: nothing was imported",
+		also: "TestCheckSize"},
+	{name: "import-endless", what: "import file (JSON): a stream past 1 GiB (\"[\" and white space without end, through a pipe)", db: true, run: endlessJSON,
+		shown: "maturity import antwoorden.json", code: 2,
+		want: "antwoorden.json: is larger than 1073741824 bytes (expected at most 1073741824, 1 GiB: split it into smaller files)\nantwoorden.json: rejected: nothing was imported",
+		also: "TestScanJSON_WhiteSpace"},
+	{name: "import-changes", what: "import file: other answers than those stored for respondents of a closed round", db: true, args: []string{"import", "antwoorden.csv"},
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Reiger,desc-reporting,5,\n" +
+			"Burgerzaken,2026-11,Reiger,desc-definitions,4,\nBurgerzaken,2026-11,Vos,desc-reporting,3,Maanddashboard vervangen door een weekrapport.\n"}, code: 2,
+		want: `maturity: antwoorden.csv would change 1 answers and 1 notes stored already; nothing was imported (to let the file replace them: maturity import --replace antwoorden.csv):
+  "Burgerzaken", closed round "2026-11", respondent "Reiger": answer to "desc-reporting" is "3", the file says "5"
+  "Burgerzaken", closed round "2026-11", respondent "Vos": note on "desc-reporting" is "Maanddashboard zaken en doorlooptijden, "…, the file says "Maanddashboard vervangen door een weekra"…`,
+		also: "TestImport_Changes"},
+	{name: "import-replace", what: "import --replace: the same file as in import-changes, its answer and note replacing the stored ones", db: true, writes: true,
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Reiger,desc-reporting,5,\n" +
+			"Burgerzaken,2026-11,Reiger,desc-definitions,4,\nBurgerzaken,2026-11,Vos,desc-reporting,3,Maanddashboard vervangen door een weekrapport.\n"},
+		run: stdoutOf("import", "--replace", "antwoorden.csv"), shown: "maturity import --replace antwoorden.csv", code: 0,
+		want: "imported antwoorden.csv: 0 answers and 0 notes in 3 rows (new: 0 departments, 0 rounds, 0 respondents; replaced: 1 answers, 1 notes; stored already as they are: 2 answers, 0 notes) into m.db\n" +
+			"  the closed round Burgerzaken, 2026-11 changed: see maturity assessment list",
+		also: "TestImport_Changes"},
+	{name: "import-again", what: "import: the same file a second time (nothing changes)", db: true, files: map[string]string{"burgerzaken.csv": exampleCSV},
+		run: stdoutOf("import", "burgerzaken.csv"), shown: "maturity import burgerzaken.csv", code: 0,
+		want: "imported burgerzaken.csv: 0 answers and 0 notes in 241 rows (new: 0 departments, 0 rounds, 0 respondents; stored already as they are: 240 answers, 3 notes) into m.db",
+		also: "TestImport_Changes, TestImport_RevoteUnchanged"},
+	{name: "import-closed-round", what: "import: a new respondent in a round that was closed (said, not silent)", db: true, writes: true,
+		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Mol,desc-reporting,2,\n"},
+		run:   stdoutOf("import", "antwoorden.csv"), shown: "maturity import antwoorden.csv", code: 0,
+		want: "imported antwoorden.csv: 1 answers and 0 notes in 1 rows (new: 0 departments, 0 rounds, 1 respondents) into m.db\n  the closed round Burgerzaken, 2026-11 changed: see maturity assessment list",
+		also: "TestImport_Changes"},
+	{name: "export-formulas", what: "export: names and notes that a spreadsheet would run as formulas (=, +, -, @); export, import and export again give the same bytes",
+		run: exportFormulas, shown: "maturity export -o uit.csv", code: 0,
+		want: `'=cmd|' /C calc'!A0,'+2026,'@Vos,desc-reporting,3,'-1+1 en 's-Hertogenbosch`, also: "TestCSV_Formulas, FuzzReadCSV"},
+	{name: "export-xlsx-long-note", what: "export (xlsx): a note longer than a workbook cell holds (32,767 characters; stored before notes were bounded)", db: true, writes: true,
+		run: longNoteXLSX, shown: "maturity export -o antwoorden.xlsx", code: 0,
+		want: `wrote 241 rows to antwoorden.xlsx
+antwoorden.xlsx: cell F201 of the answers sheet is cut at 32767 characters and marked so: the note of department "Burgerzaken", round "2026-11", respondent "Vos", question "desc-reporting" has 40000; the CSV and JSON exports hold it whole`,
+		also: "TestWriteXLSX_Hostile"},
 	{name: "import-other-questionnaire", what: "import file: a round that exists, answered on another questionnaire file", db: true,
 		args: []string{"import", "antwoorden.csv", "--questionnaire", "mine.yaml"},
 		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Vos,q1,1,\n",
@@ -187,6 +266,17 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 	{name: "db-not-a-database", what: "database: a file that is not a database", args: []string{"--db", "antwoorden.csv", "results"},
 		files: map[string]string{"antwoorden.csv": exampleCSV}, code: 2,
 		want: "maturity: antwoorden.csv is not a maturity database (not a SQLite file); choose another file with --db", also: "TestDatabaseErrors, TestOpen_BadFiles"},
+	{name: "db-foreign", what: "database: a SQLite file of another program (left byte for byte as it was)", run: foreignDatabase, shown: "maturity --db klanten.db results", code: 2,
+		want: `maturity: klanten.db is a SQLite database of another program (it holds "klanten", schema version 0), not a maturity database; it was left as it was: choose another file with --db`,
+		also: "TestOpen_ForeignDatabase"},
+	{name: "db-version-minus-one", what: "database: schema version -1 (PRAGMA user_version)", db: true, writes: true, run: schemaVersion(-1), shown: "maturity results", code: 2,
+		want: "maturity: m.db holds maturity's tables but schema version -1, which no maturity writes: the file is damaged; it was left as it was: restore it from a backup (maturity backup)",
+		also: "TestOpen_SchemaVersion"},
+	{name: "db-version-zero", what: "database: schema version 0 on a maturity database", db: true, writes: true, run: schemaVersion(0), shown: "maturity results", code: 2,
+		want: "maturity: m.db holds maturity's tables but schema version 0: its PRAGMA user_version was reset, by another program or by hand; it was left as it was: restore it from a backup (maturity backup), or set the version back if you know it",
+		also: "TestOpen_SchemaVersion"},
+	{name: "db-read-only-reads", what: "database: a file and folder you may not write, on a command that reads (it works; shown: the start of the department's line)", db: true,
+		run: readOnlyReads, shown: "maturity results", code: 0, want: "Burgerzaken  2026-11  5", also: "TestOpen_ReadOnlyReads"},
 	{name: "db-folder", what: "database: a folder", args: []string{"--db", "data", "results"}, files: map[string]string{"data/x": ""}, code: 2,
 		want: "maturity: data is a folder, not a maturity database; choose a file with --db", also: "TestOpen_BadFiles"},
 	{name: "db-newer", what: "database: written by a newer maturity (schema version 99)", db: true, writes: true, run: newerSchema, shown: "maturity results", code: 2,
@@ -249,12 +339,16 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 		want: "maturity: workshop local needs a terminal"},
 
 	// The terminal.
+	{name: "terminal-escapes", what: "escape codes in a stored department name (from before names were checked), in department list, assessment list and results",
+		db: true, writes: true, run: escapesShown, shown: "maturity department list; maturity assessment list; maturity results; maturity results --assessment 1", code: 0,
+		want: "Burger�]0;pwned�zaken�[2J  2026-11 | 1   Burger�]0;pwned�zaken�[2J  2026-11 | Burger�]0;pwned�zaken�[2J  2026-11 | Burger�]0;pwned�zaken�[2J — ronde 2026-11",
+		also: "TestPrintable"},
 	{name: "terminal-too-small", what: "a terminal smaller than 50×15 (here 40×12)", shown: "maturity assess --department Burgerzaken", run: tooSmall, code: -1,
 		want: "Maak het venster groter: minstens 50×15 tekens (nu 40×12)."},
 
 	// The workshop's SSH server, with OpenSSH's client.
-	{name: "ssh-command", what: "SSH: a command instead of the questionnaire", shown: "ssh -p 2222 127.0.0.1 cat /etc/passwd", run: sshRun("cat", "/etc/passwd"), code: 1,
-		want: "This server only serves the workshop questionnaire: connect without a command.", also: "TestWorkshop_Refusals"},
+	{name: "ssh-command", what: "SSH: a command instead of the questionnaire", shown: "ssh -p 2222 127.0.0.1 cat /etc/passwd", run: sshRun("cat", "/etc/passwd"), code: 255,
+		want: "exec request failed on channel 0", also: "TestWorkshop_Refusals"},
 	{name: "ssh-no-terminal", what: "SSH: no terminal", shown: "ssh -T -p 2222 127.0.0.1", run: sshRun("-T"), code: 1,
 		want: "Requires an active PTY"},
 	{name: "ssh-subsystem", what: "SSH: a subsystem (sftp)", shown: "ssh -s -p 2222 127.0.0.1 sftp", run: sshRun("-s", "sftp"), code: 255,
@@ -265,8 +359,8 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Bad"},
 		want: "Error: remote port forwarding failed for listen port 8080"},
 	{name: "ssh-wrong-code", what: "SSH: a wrong workshop code", shown: "ssh -p 2222 127.0.0.1, then 000000", run: wrongCodes(1), code: -1,
 		want: "Die code klopt niet. Probeer het opnieuw.", also: "TestWorkshop_Refusals"},
-	{name: "ssh-wrong-codes", what: "SSH: five wrong codes from one address in ten minutes", shown: "ssh -p 2222 127.0.0.1, then five wrong codes", run: wrongCodes(5), code: 0,
-		want: "Te veel verkeerde codes: de verbinding wordt gesloten.", also: "TestWorkshop_Refusals"},
+	{name: "ssh-wrong-codes", what: "SSH: five wrong codes on one connection", shown: "ssh -p 2222 127.0.0.1, then five wrong codes", run: wrongCodes(5), code: 0,
+		want: "Te veel verkeerde codes: de verbinding wordt gesloten.", also: "TestWorkshop_WrongCodes"},
 }
 
 // TestBadInput runs every row of the README's "Bad input" table against
@@ -376,15 +470,23 @@ const (
 // standard error, trimmed of the final newline, and its exit code.
 func runBad(t *testing.T, bin, dir string, args ...string) (string, int) {
 	t.Helper()
+	_, stderr, code := runBounded(t, bin, dir, args...)
+	return stderr, code
+}
+
+// runBounded runs maturity as runBad does and returns its standard output
+// too.
+func runBounded(t *testing.T, bin, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), badTimeLimit)
 	defer cancel()
 	prlimit := needTool(t, "prlimit", "util-linux")
 	cmd := exec.CommandContext(ctx, prlimit, append([]string{fmt.Sprintf("--data=%d", badDataLimit), "--", bin}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = badEnv(filepath.Join(dir, "data"), "m.db")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	cmd.Stdout = io.Discard
+	var errBuf, outBuf bytes.Buffer
+	cmd.Stderr = &errBuf
+	cmd.Stdout = &outBuf
 	start := time.Now()
 	err := cmd.Run()
 	took := time.Since(start)
@@ -398,7 +500,7 @@ func runBad(t *testing.T, bin, dir string, args ...string) (string, int) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss*1024 > badPeakMemory {
 		t.Errorf("maturity %s used %d MB at its peak (in %v); the bound is %d MB", strings.Join(args, " "), ru.Maxrss/1024, took.Round(time.Millisecond), badPeakMemory>>20)
 	}
-	return strings.TrimSuffix(stderr.String(), "\n"), cmd.ProcessState.ExitCode()
+	return outBuf.String(), strings.TrimSuffix(errBuf.String(), "\n"), cmd.ProcessState.ExitCode()
 }
 
 // validateEveryInvalid validates each malformed questionnaire of the
@@ -573,7 +675,13 @@ func sshRun(args ...string) func(t *testing.T, bin, dir string) (string, int) {
 		cmd := exec.Command(ssh, full...)
 		cmd.Env = badEnv(dir, "m.db")
 		out, _ := cmd.CombinedOutput()
-		return strings.TrimSpace(strings.ReplaceAll(string(out), "\r", "")), cmd.ProcessState.ExitCode()
+		// The server writes why it refuses a command just before it
+		// refuses it; whether OpenSSH prints that line before its own
+		// depends on which arrives first, so the row checks OpenSSH's
+		// line alone (TestWorkshop_Refusals reads the server's).
+		shown := strings.ReplaceAll(string(out), "\r", "")
+		shown = strings.ReplaceAll(shown, "This server only serves the workshop questionnaire: connect without a command.\n", "")
+		return strings.TrimSpace(shown), cmd.ProcessState.ExitCode()
 	}
 }
 
@@ -711,4 +819,255 @@ func badInputSection(readme string) (start, end int, ok bool) {
 		end += nl + 1
 	}
 	return start, end, true
+}
+
+// respondentRows is n answers of as many respondents of Burgerzaken's
+// round 2026-12, each with a note: 4 KB and more for n = 40.
+func respondentRows(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "Burgerzaken,2026-12,r%02d,desc-reporting,3,%s\n", i, strings.Repeat("toelichting ", 8))
+	}
+	return b.String()
+}
+
+// exchangeMaxFileSize is the import's limit on a file, for the rows.
+const exchangeMaxFileSize = exchange.MaxFileSize
+
+// bigRow writes a file of head, n bytes of x and tail, streamed so that
+// the test holds none of it, and imports it.
+func bigRow(name, head string, n int, tail string) func(t *testing.T, bin, dir string) (string, int) {
+	return func(t *testing.T, bin, dir string) (string, int) {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriterSize(f, 1<<20)
+		w.WriteString(head)
+		chunk := bytes.Repeat([]byte("x"), 1<<20)
+		for left := n; left > 0; left -= len(chunk) {
+			w.Write(chunk[:min(left, len(chunk))])
+		}
+		w.WriteString(tail)
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return runBad(t, bin, dir, "import", name)
+	}
+}
+
+// sparseFile imports a file of size bytes that takes no room on disk.
+func sparseFile(name string, size int64) func(t *testing.T, bin, dir string) (string, int) {
+	return func(t *testing.T, bin, dir string) (string, int) {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(path, size); err != nil {
+			t.Fatal(err)
+		}
+		return runBad(t, bin, dir, "import", name)
+	}
+}
+
+// endlessJSON imports a named pipe that gives "[" and then white space
+// until the reader stops: a stream whose size no Stat tells.
+func endlessJSON(t *testing.T, bin, dir string) (string, int) {
+	path := filepath.Join(dir, "antwoorden.json")
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		f.Write([]byte("["))
+		spaces := bytes.Repeat([]byte(" "), 1<<20)
+		for i := 0; i < 2<<10; i++ { // 2 GiB at the most
+			if _, err := f.Write(spaces); err != nil {
+				return // the reader stopped
+			}
+		}
+	}()
+	got, code := runBad(t, bin, dir, "import", "antwoorden.json")
+	// A reader that never opened the pipe leaves the writer waiting: open
+	// it here to let it go.
+	if r, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+		r.Close()
+	}
+	<-done
+	return got, code
+}
+
+// stdoutOf runs maturity under the bad-input bounds and returns what it
+// printed on standard output, and on standard error after it if anything.
+func stdoutOf(args ...string) func(t *testing.T, bin, dir string) (string, int) {
+	return func(t *testing.T, bin, dir string) (string, int) {
+		out, errOut, code := runBounded(t, bin, dir, args...)
+		got := strings.TrimSuffix(out, "\n")
+		if errOut != "" {
+			got += "\nstandard error: " + errOut
+		}
+		return got, code
+	}
+}
+
+// exportFormulas imports names and notes that a spreadsheet would take for
+// formulas, exports them, imports that export into a new database and
+// exports again: the two exports must be the same bytes, and importing the
+// export back into the first database changes nothing. It returns the
+// first row of the export.
+func exportFormulas(t *testing.T, bin, dir string) (string, int) {
+	src := "department,assessment,respondent,question,level,note\n=cmd|' /C calc'!A0,+2026,@Vos,desc-reporting,3,-1+1 en 's-Hertogenbosch\n"
+	if err := os.WriteFile(filepath.Join(dir, "formules.csv"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"import", "formules.csv"}, {"export", "-o", "uit.csv"}, {"--db", "m2.db", "import", "uit.csv"}, {"--db", "m2.db", "export", "-o", "uit2.csv"}} {
+		if _, errOut, code := runBounded(t, bin, dir, args...); code != 0 {
+			return fmt.Sprintf("maturity %s: exit %d: %s", strings.Join(args, " "), code, errOut), code
+		}
+	}
+	before := fileState(t, filepath.Join(dir, "m.db"))
+	if _, errOut, code := runBounded(t, bin, dir, "import", "uit.csv"); code != 0 {
+		return "import uit.csv again: " + errOut, code
+	}
+	if fileState(t, filepath.Join(dir, "m.db")) != before {
+		t.Error("importing the export back changed the database")
+	}
+	one, _ := os.ReadFile(filepath.Join(dir, "uit.csv"))
+	two, _ := os.ReadFile(filepath.Join(dir, "uit2.csv"))
+	if !bytes.Equal(one, two) {
+		t.Errorf("export, import and export again differ:\n%s\n%s", one, two)
+	}
+	lines := strings.Split(string(one), "\n")
+	return lines[1], 0
+}
+
+// sqliteExec runs statements on a database with the sqlite3 program.
+func sqliteExec(t *testing.T, db, stmts string) {
+	t.Helper()
+	if out, err := exec.Command(needTool(t, "sqlite3", "sqlite3"), db, stmts).CombinedOutput(); err != nil {
+		t.Fatalf("sqlite3: %v\n%s", err, out)
+	}
+}
+
+// longNoteXLSX gives Vos's note on desc-reporting 40,000 characters, as a
+// database written before notes were bounded may hold, and exports the
+// workbook; it returns what export says.
+func longNoteXLSX(t *testing.T, bin, dir string) (string, int) {
+	sqliteExec(t, filepath.Join(dir, "m.db"), `UPDATE notes SET text = hex(zeroblob(20000)) WHERE question = 'desc-reporting'
+		AND respondent_id = (SELECT id FROM respondents WHERE alias = 'Vos')`)
+	return runBad(t, bin, dir, "export", "-o", "antwoorden.xlsx")
+}
+
+// foreignDatabase runs results on another program's SQLite file, which must
+// stay byte for byte as it was, without files beside it.
+func foreignDatabase(t *testing.T, bin, dir string) (string, int) {
+	db := filepath.Join(dir, "klanten.db")
+	sqliteExec(t, db, `CREATE TABLE klanten (id INTEGER PRIMARY KEY, naam TEXT); INSERT INTO klanten (naam) VALUES ('Jansen');`)
+	before := fileState(t, db)
+	got, code := runBad(t, bin, dir, "--db", "klanten.db", "results")
+	if fileState(t, db) != before {
+		t.Error("the other program's database changed")
+	}
+	for _, extra := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(db + extra); err == nil {
+			t.Errorf("klanten.db%s was made beside it", extra)
+		}
+	}
+	return got, code
+}
+
+// schemaVersion sets the database's user_version and runs results, which
+// must leave the file as it was.
+func schemaVersion(v int) func(t *testing.T, bin, dir string) (string, int) {
+	return func(t *testing.T, bin, dir string) (string, int) {
+		db := filepath.Join(dir, "m.db")
+		sqliteExec(t, db, fmt.Sprintf("PRAGMA user_version = %d", v))
+		before := fileState(t, db)
+		got, code := runBad(t, bin, dir, "results")
+		if fileState(t, db) != before {
+			t.Error("the database changed")
+		}
+		return got, code
+	}
+}
+
+// readOnlyReads runs results on a database in a folder and a file that its
+// user (never root: nobody) may not write; it returns the line of
+// Burgerzaken.
+func readOnlyReads(t *testing.T, bin, dir string) (string, int) {
+	shared, err := os.MkdirTemp("", "maturity-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		os.Chmod(shared, 0o755)
+		os.RemoveAll(shared)
+	})
+	b, err := os.ReadFile(filepath.Join(dir, "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(shared, "m.db"), b, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "results")
+	cmd.Dir = shared
+	cmd.Env = badEnv(shared, "m.db")
+	if os.Geteuid() == 0 {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Run()
+	if entries, _ := os.ReadDir(shared); len(entries) != 1 {
+		t.Errorf("the folder that may not be written holds %d files", len(entries))
+	}
+	if stderr.Len() > 0 {
+		return strings.TrimSuffix(stderr.String(), "\n"), cmd.ProcessState.ExitCode()
+	}
+	for _, l := range strings.Split(stdout.String(), "\n") {
+		if f := strings.Fields(l); len(f) > 3 && f[0] == "Burgerzaken" {
+			// The scores that follow are the scoring's to test.
+			return strings.Join(f[:3], "  "), cmd.ProcessState.ExitCode()
+		}
+	}
+	return stdout.String(), cmd.ProcessState.ExitCode()
+}
+
+// escapesShown gives Burgerzaken a name with escape codes (one that sets
+// the terminal's title, one that clears it), as a database from before
+// names were checked may hold, and runs the commands that show it. None may
+// write a control character but the line break; it returns each one's line
+// of the department up to the round's label (what follows is the scoring's
+// to test), joined by " | ".
+func escapesShown(t *testing.T, bin, dir string) (string, int) {
+	sqliteExec(t, filepath.Join(dir, "m.db"), `UPDATE departments SET name = 'Burger' || char(27) || ']0;pwned' || char(7) || 'zaken' || char(27) || '[2J'`)
+	var lines []string
+	for _, args := range [][]string{{"department", "list"}, {"assessment", "list"}, {"results"}, {"results", "--assessment", "1"}} {
+		out, errOut, code := runBounded(t, bin, dir, args...)
+		if code != 0 {
+			return fmt.Sprintf("maturity %s: exit %d: %s", strings.Join(args, " "), code, errOut), code
+		}
+		for _, r := range out {
+			if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) {
+				t.Errorf("maturity %s wrote the control character %U", strings.Join(args, " "), r)
+			}
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if at := strings.Index(l, "2026-11"); at >= 0 && strings.Contains(l, "Burger") {
+				lines = append(lines, strings.TrimSpace(l[:at+len("2026-11")]))
+			}
+		}
+	}
+	return strings.Join(lines, " | "), 0
 }

@@ -508,6 +508,7 @@ func crashWorkshop(t *testing.T, bin string, rng *rand.Rand) {
 	ln.Close()
 	const code, participants = "424242", 4
 	generation := make([]int, participants)
+	resume := make([]string, participants) // each participant's resume code, once shown
 	alias := func(p int) string { return fmt.Sprintf("p%d-%d", p, generation[p]) }
 	committed := func(kill int) map[string]map[string]string {
 		if _, err := os.Stat(db); err != nil {
@@ -583,7 +584,7 @@ func crashWorkshop(t *testing.T, bin string, rng *rand.Rand) {
 			wg.Add(1)
 			go func(p int, who string, from int, pace *rand.Rand) {
 				defer wg.Done()
-				err := participate(addr, code, who, from, ids, pace, stop, &typed[p])
+				err := participate(addr, code, who, from, ids, pace, stop, &typed[p], &resume[p])
 				var resume *resumeError
 				if errors.As(err, &resume) || err != nil && !killed.Load() {
 					errs <- fmt.Errorf("%s: %w", who, err)
@@ -619,6 +620,7 @@ func crashWorkshop(t *testing.T, bin string, rng *rand.Rand) {
 			ackedTotal += len(acked[who]) - start[p]
 			if n == len(ids) {
 				generation[p]++
+				resume[p] = ""
 			}
 		}
 	}
@@ -629,7 +631,10 @@ func crashWorkshop(t *testing.T, bin string, rng *rand.Rand) {
 // participate is one participant: connect, type the code and the
 // pseudonym, check that the questions resume at from+1, then answer one
 // question after another until the end, stop, or the connection drops.
-func participate(addr, code, who string, from int, ids []string, pace *rand.Rand, stop <-chan struct{}, typed *int) error {
+//
+// A new pseudonym is shown its resume code, which resume keeps; rejoining
+// under it types that code.
+func participate(addr, code, who string, from int, ids []string, pace *rand.Rand, stop <-chan struct{}, typed *int, resume *string) error {
 	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: who, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
 	if err != nil {
 		return err
@@ -661,7 +666,7 @@ func participate(addr, code, who string, from int, ids []string, pace *rand.Rand
 	}{
 		{"", regexp.MustCompile("workshopcode")},
 		{code + "\r", regexp.MustCompile("schuilnaam")},
-		{who + "\r", questionRE},
+		{who + "\r", regexp.MustCompile(`je hervatcode:|hervatcode om`)},
 	}
 	var shown []string
 	for _, s := range steps {
@@ -671,6 +676,26 @@ func participate(addr, code, who string, from int, ids []string, pace *rand.Rand
 		if shown, err = screen.waitFor(s.want, 30*time.Second, stop); err != nil {
 			return err
 		}
+	}
+	// A new participant reads their resume code and begins; one who comes
+	// back types it. The pseudonym may be new to a server killed before it
+	// stored it, though the code was shown.
+	welcome := regexp.MustCompile(`([A-Z2-9]) ([A-Z2-9]) ([A-Z2-9]) ([A-Z2-9])`)
+	next := "\r"
+	if shown[0] == "hervatcode om" {
+		next = *resume + "\r"
+	} else {
+		m, err := screen.waitFor(welcome, 30*time.Second, stop)
+		if err != nil {
+			return err
+		}
+		*resume = strings.Join(m[1:], "")
+	}
+	if _, err := io.WriteString(in, next); err != nil {
+		return err
+	}
+	if shown, err = screen.waitFor(questionRE, 30*time.Second, stop); err != nil {
+		return err
 	}
 	if want := fmt.Sprintf("vraag %d/%d", from+1, len(ids)); shown[0] != want {
 		return &resumeError{fmt.Sprintf("%d answers were stored, but the questions resumed at %q", from, shown[0])}

@@ -20,7 +20,7 @@ var labelText = map[string]labels{
 		"action": "actie",
 		"spread": "discussie vanaf spreiding", "anonymity": "anonimiteitsdrempel", "target": "doelniveau",
 		"weight": "gewicht", "stages": "fasen, in volgorde", "governance": "fundering: governance",
-		"readiness": "fundering: paraatheid", "recs": "Aanbevelingen (van niveau naar het volgende)",
+		"readiness": "fundering: randvoorwaarden", "recs": "Aanbevelingen (van niveau naar het volgende)",
 		"respondents": "respondenten",
 		// department list (the text of maturity results is tui's)
 		"open": "open", "col department": "AFDELING", "col round": "RONDE", "col respondents": "RESPONDENTEN",
@@ -29,6 +29,7 @@ var labelText = map[string]labels{
 		"answering closed": "het antwoorden is gesloten: de groep bespreekt de antwoorden",
 		"revote notice":    "Herstemming: beantwoord de besproken vragen opnieuw (↺ is je eerste stem).",
 		"workshop ended":   "deze workshop is afgelopen: de ronde is gesloten",
+		"server error":     "dat lukte niet op de server; de begeleider ziet wat er misging",
 	},
 	"en": {
 		"version": "version", "levels": "Levels", "rules": "Rules",
@@ -37,7 +38,7 @@ var labelText = map[string]labels{
 		"action": "action",
 		"spread": "discussion from spread", "anonymity": "anonymity threshold", "target": "target level",
 		"weight": "weight", "stages": "stages, in order", "governance": "foundation: governance",
-		"readiness": "foundation: readiness", "recs": "Recommendations (from a level to the next)",
+		"readiness": "foundation: enabling conditions", "recs": "Recommendations (from a level to the next)",
 		"respondents": "respondents",
 		// department list
 		"open": "open", "col department": "DEPARTMENT", "col round": "ROUND", "col respondents": "RESPONDENTS",
@@ -46,5 +47,6 @@ var labelText = map[string]labels{
 		"answering closed": "answering is closed: the group discusses the answers",
 		"revote notice":    "Re-vote: answer the discussed questions again (↺ is your first vote).",
 		"workshop ended":   "this workshop has ended: the round is closed",
+		"server error":     "that did not work on the server; the facilitator sees what went wrong",
 	},
 }

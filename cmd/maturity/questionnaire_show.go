@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +42,7 @@ definition (documented in the README) in every language the questionnaire has.`,
 			if err != nil {
 				return err
 			}
-			return writeQuestionnaire(e.stdout, q, lang, textWidth(e.getenv))
+			return writeQuestionnaire(e.stdout, q, lang, textWidth(e))
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the definition as JSON")
@@ -56,10 +58,17 @@ func decimal(x float64, lang string) string {
 	return s
 }
 
-// textWidth is the width plain-text output wraps at: $COLUMNS, else 100.
-func textWidth(getenv func(string) string) int {
-	if n, err := strconv.Atoi(getenv("COLUMNS")); err == nil && n >= 40 {
+// textWidth is the width plain-text output wraps at: $COLUMNS, else the
+// width of the terminal it is written to (at most 100, a readable line),
+// else 100.
+func textWidth(e env) int {
+	if n, err := strconv.Atoi(e.getenv("COLUMNS")); err == nil && n >= 40 {
 		return min(n, 160)
+	}
+	if f, ok := e.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w >= 40 {
+			return min(w, 100)
+		}
 	}
 	return 100
 }

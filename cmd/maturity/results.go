@@ -59,7 +59,7 @@ result (documented in the README) for one round, or an array of them.`,
 			if asJSON {
 				return writeJSON(e.stdout, resultJSON(s, lang))
 			}
-			return writeResult(e.stdout, s, lang, textWidth(e.getenv))
+			return writeResult(e.stdout, s, lang, textWidth(e))
 		},
 	}
 	cmd.Flags().StringVar(&department, "department", "", "the department (its latest round)")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -66,6 +67,11 @@ type Model struct {
 	err      error // the last failed save
 	result   *scoring.Result
 	written  string // what writing the report said
+	timer    string // a workshop's phase timer, as the header shows it
+	// helpScroll is the first line the help screen shows.
+	helpScroll int
+	helpLine   string // the keys under a question, for this width
+	wraps      *wraps // shared by the model's copies
 }
 
 var _ tea.Model = Model{}
@@ -79,7 +85,7 @@ func New(s Session, keys KeyMap, styles Styles) Model {
 		// The bar follows the renderer's colour profile, so NO_COLOR applies to it too.
 		bar:  progress.New(progress.WithSolidFill("#4C8BD6"), progress.WithoutPercentage(), progress.WithColorProfile(lipgloss.ColorProfile())),
 		help: help.New(), note: textarea.New(), results: viewport.New(80, 20),
-		width: 80, height: 24,
+		width: 80, height: 24, wraps: &wraps{lines: map[string][]string{}},
 	}
 	for k, v := range s.Answers {
 		m.answers[k] = v
@@ -142,8 +148,12 @@ type reportMsg struct {
 type op struct {
 	question string
 	value    *scoring.Value
-	note     *string
-	result   bool
+	// prev is the answer value replaced, when hadPrev: what the screen
+	// shows again if value is never saved.
+	prev    scoring.Value
+	hadPrev bool
+	note    *string
+	result  bool
 }
 
 type opDoneMsg struct {
@@ -162,6 +172,19 @@ func (m Model) run(o op) tea.Cmd {
 		}
 		r, err := b.Result()
 		return opDoneMsg{err: err, result: &r}
+	}
+}
+
+// takeBack shows an answer that was given up on as not given: the screen
+// never shows ✓ or counts an answer the database does not hold.
+func (m *Model) takeBack(o op) {
+	if o.value == nil || m.answers[o.question] != *o.value {
+		return
+	}
+	if o.hadPrev {
+		m.answers[o.question] = o.prev
+	} else {
+		delete(m.answers, o.question)
 	}
 }
 
@@ -211,6 +234,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.note.SetWidth(max(20, msg.Width-4))
 		m.note.SetHeight(max(3, min(10, msg.Height-10)))
 		m.help.Width = msg.Width
+		m.helpLine = m.makeShortHelp()
 		m.results.Width, m.results.Height = msg.Width, max(1, msg.Height-2)
 		m.refreshResults()
 		return m, nil
@@ -232,10 +256,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = msg.err
 			// A save that failed — the database busy, the disk full for a
 			// moment — is tried again before it is given up, so that a
-			// passing fault loses nothing. Later saves wait their turn.
-			if len(m.queue) > 0 && !m.queue[0].result && m.attempts < SaveAttempts-1 {
+			// passing fault loses nothing. Later saves wait their turn. A
+			// refusal is final: answering has closed.
+			var refused *RefusedError
+			if len(m.queue) > 0 && !m.queue[0].result && m.attempts < SaveAttempts-1 && !errors.As(msg.err, &refused) {
 				m.attempts++
 				return m, tea.Tick(RetryAfter, func(time.Time) tea.Msg { return retryMsg{} })
+			}
+			if len(m.queue) > 0 {
+				m.takeBack(m.queue[0])
 			}
 		} else if len(m.queue) > 0 && !m.queue[0].result {
 			m.err = nil
@@ -312,10 +341,20 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.note, cmd = m.note.Update(msg)
 		return m, cmd
 	case screenHelp:
-		if key.Matches(msg, k.Quit) && msg.String() == "ctrl+c" {
+		switch {
+		case key.Matches(msg, k.Quit) && msg.String() == "ctrl+c":
 			return m.quit()
+		case key.Matches(msg, k.Up):
+			m.helpScroll = max(0, m.helpScroll-1)
+		case key.Matches(msg, k.Down):
+			m.helpScroll++
+		case msg.String() == "pgdown" || msg.String() == " ":
+			m.helpScroll += max(1, m.height-4)
+		case msg.String() == "pgup":
+			m.helpScroll = max(0, m.helpScroll-max(1, m.height-4))
+		default:
+			m.screen = screenQuestion
 		}
-		m.screen = screenQuestion
 		return m, nil
 	case screenOverview:
 		dims := m.s.Questionnaire.Dimensions()
@@ -394,7 +433,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.note.SetValue(m.notes[m.qs[m.idx].ID])
 		return m, m.note.Focus()
 	case key.Matches(msg, k.Help):
-		m.screen = screenHelp
+		m.screen, m.helpScroll = screenHelp, 0
 	case key.Matches(msg, k.Finish):
 		return m.finish()
 	}
@@ -404,9 +443,10 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // answer records v for the current question and moves on.
 func (m Model) answer(v scoring.Value) (tea.Model, tea.Cmd) {
 	q := m.qs[m.idx].ID
+	prev, had := m.answers[q]
 	m.answers[q] = v
 	m.err = nil
-	save := m.enqueue(op{question: q, value: &v})
+	save := m.enqueue(op{question: q, value: &v, prev: prev, hadPrev: had})
 	if m.idx < len(m.qs)-1 {
 		m.goTo(m.idx + 1)
 		return m, save

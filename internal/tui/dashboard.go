@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
 )
@@ -30,6 +30,8 @@ type Participant struct {
 	Answered  int
 	// Revoted counts their answers in the re-vote.
 	Revoted int
+	// Connected says whether they have a screen on the workshop now.
+	Connected bool
 }
 
 // Snapshot is the workshop as the dashboard shows it.
@@ -38,6 +40,15 @@ type Snapshot struct {
 	Result       scoring.Result
 	// Revote lists the questions of the re-vote, once one has started.
 	Revote []string
+	// Answered counts, per question id, the answers of this vote: the
+	// re-vote's own during a re-vote. It is all the dashboard shows of the
+	// answers while the group votes.
+	Answered map[string]int
+	// Deadline is the end of the phase timer, zero without one.
+	Deadline time.Time
+	// Failed is what last went wrong for a participant, for the
+	// facilitator to see.
+	Failed error
 }
 
 // Facilitator is what the dashboard needs of the workshop.
@@ -51,6 +62,14 @@ type Facilitator interface {
 	StartRevote(questions []string) error
 	// SaveDecision records the group's decision on a question as a note.
 	SaveDecision(question, text string) error
+	// SetTimer sets the phase timer every participant's screen shows; the
+	// zero time clears it. It changes nothing else.
+	SetTimer(deadline time.Time) error
+	// Remove removes a participant with their answers and notes; it
+	// returns how many answers went.
+	Remove(pseudonym string) (int, error)
+	// End tells every participant that the facilitator stops.
+	End()
 }
 
 // DashboardInfo is what does not change during a workshop.
@@ -60,6 +79,26 @@ type DashboardInfo struct {
 	Connect                       string // the command participants type
 	// Phase is where the workshop stood when the dashboard opened.
 	Phase Phase
+	// Now is the dashboard's clock, for the timer; time.Now when nil.
+	Now func() time.Time
+}
+
+// mode is what the dashboard's keys act on besides the workshop.
+type mode int
+
+const (
+	modeNormal   mode = iota
+	modeConfirm       // a question: go ahead or not
+	modeDecision      // typing the group's decision on a question
+	modeTimer         // typing the timer's minutes
+	modePick          // choosing a participant to remove
+	modeHelp          // every key explained
+)
+
+// confirmation is a change waiting for the facilitator's yes.
+type confirmation struct {
+	question string
+	do       func(Dashboard) (Dashboard, tea.Cmd)
 }
 
 // Dashboard is the facilitator's live view of a workshop.
@@ -68,17 +107,28 @@ type Dashboard struct {
 	info     DashboardInfo
 	styles   Styles
 	t        texts
+	now      func() time.Time
 	phase    Phase
 	snap     Snapshot
 	err      error
 	selected int             // the highlighted question in discussion
 	marked   map[string]bool // questions chosen for the re-vote
-	editing  bool
+	mode     mode
+	confirm  confirmation
 	note     textarea.Model
-	saved    string
-	width    int
-	height   int
-	local    bool // participants answer at this keyboard
+	timer    textinput.Model
+	picked   int // the highlighted participant when removing one
+	// status says what the last action did, until statusUntil.
+	status      string
+	statusUntil time.Time
+	failed      string // what went wrong for a participant, shown a while
+	failedUntil time.Time
+	scroll      int // the first body line shown
+	helpScroll  int
+	presenting  bool // the presenter view is on
+	width       int
+	height      int
+	local       bool // participants answer at this keyboard
 }
 
 var _ tea.Model = Dashboard{}
@@ -86,12 +136,26 @@ var _ tea.Model = Dashboard{}
 // RefreshEvery is how often the dashboard reads the workshop.
 const RefreshEvery = time.Second
 
+// StatusFor is how long the line about the last action stays.
+const StatusFor = 8 * time.Second
+
+// MaxTimerMinutes is the longest phase timer the facilitator may set.
+const MaxTimerMinutes = 180
+
 // NewDashboard makes the facilitator's view.
 func NewDashboard(f Facilitator, info DashboardInfo, styles Styles) Dashboard {
 	note := textarea.New()
 	note.ShowLineNumbers = false
 	note.CharLimit = 2000
-	return Dashboard{f: f, info: info, styles: styles, t: textsFor(info.Lang), note: note, phase: info.Phase, marked: map[string]bool{}, width: 100, height: 30}
+	timer := textinput.New()
+	timer.Prompt = "› "
+	timer.CharLimit = 8
+	now := info.Now
+	if now == nil {
+		now = time.Now
+	}
+	return Dashboard{f: f, info: info, styles: styles, t: textsFor(info.Lang), note: note, timer: timer, now: now, phase: info.Phase,
+		marked: map[string]bool{}, width: 100, height: 30}
 }
 
 type tickMsg struct{}
@@ -114,6 +178,10 @@ func (d Dashboard) Init() tea.Cmd { return d.refresh() }
 
 // Phase returns the workshop's phase.
 func (d Dashboard) Phase() Phase { return d.phase }
+
+// idle says that no prompt, question or help is open: the keys are the
+// dashboard's own.
+func (d Dashboard) idle() bool { return d.mode == modeNormal && !d.presenting }
 
 // discussed is a question on the disagreement list, with its first vote
 // when it was voted on again.
@@ -138,16 +206,19 @@ func (x discussed) spread() int {
 // voted on again even when the re-vote brought them together; widest
 // spread first, then most answers, then questionnaire order. It leaves out
 // the questions whose figures people may not see (the anonymity rule) and
-// counts them.
+// counts them. While the group votes there is no list: which questions
+// diverge is itself a figure of the answers.
 func (d Dashboard) disagreement() (list []discussed, hidden int) {
+	if d.voting() {
+		return nil, 0
+	}
 	first := map[string]*scoring.QuestionResult{}
 	for i, r := range d.snap.Result.Revotes {
 		first[r.Question] = &d.snap.Result.Revotes[i].Before
 	}
 	var out []discussed
 	for _, x := range d.snap.Result.Questions {
-		// During a re-vote the list is the re-vote's questions alone.
-		if !(x.Flagged && d.phase != PhaseRevote) && first[x.ID] == nil {
+		if !x.Flagged && first[x.ID] == nil {
 			continue
 		}
 		if !x.Visible || (first[x.ID] != nil && !first[x.ID].Visible) {
@@ -185,13 +256,47 @@ func (d Dashboard) revoteQuestions() []string {
 	return all
 }
 
-// next is the phase n moves to: answering and a re-vote end in discussion,
-// discussion ends the workshop.
-func (p Phase) next() Phase {
-	if p == PhaseDiscussion || p == PhaseClosed {
-		return PhaseClosed
+// voting says whether the workshop is in a silent vote: nobody, the
+// facilitator's beamer included, sees a figure derived from answers then.
+func (d Dashboard) voting() bool { return d.phase == PhaseAnswering || d.phase == PhaseRevote }
+
+// total is how many questions a participant answers in this vote.
+func (d Dashboard) total() int {
+	if d.phase == PhaseRevote {
+		return len(d.snap.Revote)
 	}
-	return PhaseDiscussion
+	return len(d.info.Questionnaire.Questions())
+}
+
+// done is how many of this vote's questions p has answered.
+func (d Dashboard) done(p Participant) int {
+	if d.phase == PhaseRevote {
+		return p.Revoted
+	}
+	return p.Answered
+}
+
+// notDone lists the participants who have not answered every question of
+// this vote yet.
+func (d Dashboard) notDone() []string {
+	var out []string
+	for _, p := range d.snap.Participants {
+		if d.done(p) < d.total() {
+			out = append(out, Printable(p.Pseudonym))
+		}
+	}
+	return out
+}
+
+// connected counts the participants with a screen on the workshop.
+func (d Dashboard) connected() int {
+	n := 0
+	for _, p := range d.snap.Participants {
+		if p.Connected {
+			n++
+		}
+	}
+	return n
 }
 
 // Update implements tea.Model.
@@ -199,242 +304,219 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		d.width, d.height = msg.Width, msg.Height
-		d.note.SetWidth(max(20, msg.Width-4))
-		d.note.SetHeight(4)
+		d.note.SetWidth(max(20, min(msg.Width, readableWidth)-4))
+		d.note.SetHeight(3)
+		return d, nil
 	case snapshotMsg:
 		if msg.err != nil {
 			d.err = msg.err
 		} else {
 			d.snap, d.err = msg.snap, nil
+			if msg.snap.Failed != nil {
+				d.failed, d.failedUntil = fmt.Sprintf(d.t["participant failed"], msg.snap.Failed), d.now().Add(StatusFor)
+			}
 		}
+		d.picked = min(d.picked, max(0, len(d.snap.Participants)-1))
 		return d, tea.Tick(RefreshEvery, func(time.Time) tea.Msg { return tickMsg{} })
 	case tickMsg:
+		if !d.now().Before(d.statusUntil) {
+			d.status = ""
+		}
+		if !d.now().Before(d.failedUntil) {
+			d.failed = ""
+		}
 		return d, d.refresh()
 	case tea.KeyMsg:
-		if d.editing {
-			switch msg.String() {
-			case "esc":
-				d.editing = false
-				d.note.Blur()
-				flagged, _ := d.disagreement()
-				if text := strings.TrimSpace(d.note.Value()); text != "" && d.selected < len(flagged) {
-					if err := d.f.SaveDecision(flagged[d.selected].ID, text); err != nil {
-						d.err = err
-					} else {
-						d.saved = fmt.Sprintf(d.t["decision saved"], flagged[d.selected].ID)
-					}
-				}
-				return d, nil
+		// Keys typed fast arrive as one burst of runes; each is a key of
+		// its own ("t5" is the timer, then 5).
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			var cmds []tea.Cmd
+			var next tea.Model = d
+			for _, r := range msg.Runes {
+				var cmd tea.Cmd
+				next, cmd = next.(Dashboard).key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+				cmds = append(cmds, cmd)
 			}
-			var cmd tea.Cmd
-			d.note, cmd = d.note.Update(msg)
-			return d, cmd
+			return next, tea.Batch(cmds...)
 		}
-		switch msg.String() {
-		case "ctrl+c", "q":
-			return d, tea.Quit
-		case "n":
-			if d.phase < PhaseClosed {
-				if err := d.f.SetPhase(d.phase.next()); err != nil {
-					d.err = err
-					return d, nil
-				}
-				d.phase, d.selected, d.err = d.phase.next(), 0, nil
-			}
-			return d, d.refresh()
-		case "r":
-			if qs := d.revoteQuestions(); d.phase == PhaseDiscussion && len(qs) > 0 {
-				if err := d.f.StartRevote(qs); err != nil {
-					d.err = err
-					return d, nil
-				}
-				d.phase, d.err = PhaseRevote, nil
-				d.saved = fmt.Sprintf(d.t["revote started"], len(qs))
-				if len(qs) == 1 {
-					d.saved = d.t["revote started one"]
-				}
-			}
-			return d, d.refresh()
-		case " ":
-			if flagged, _ := d.disagreement(); d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 && d.selected < len(flagged) {
-				id := flagged[d.selected].ID
-				d.marked[id] = !d.marked[id]
-			}
-		case "up", "k":
-			d.selected = max(0, d.selected-1)
-		case "down", "j":
-			list, _ := d.disagreement()
-			d.selected = min(max(0, len(list)-1), d.selected+1)
-		case "e":
-			if list, _ := d.disagreement(); d.phase == PhaseDiscussion && len(list) > 0 {
-				d.editing = true
-				d.note.SetValue("")
-				return d, d.note.Focus()
-			}
-		}
+		return d.key(msg)
 	}
 	return d, nil
 }
 
-// View implements tea.Model.
-func (d Dashboard) View() string {
-	t, q, w := d.t, d.info.Questionnaire, d.width
-	phase := []string{t["phase answering"], t["phase discussion"], t["phase revote"], t["phase closed"]}[d.phase]
-	lines := []string{
-		d.styles.Title.Render(fmt.Sprintf("%s — %s, %s %s", t["workshop title"], d.info.Department, t["round"], d.info.Round)),
-		fmt.Sprintf("%s: %s   %s: %s   %s: %s", t["code"], d.styles.Header.Render(d.info.Code), t["connect"], d.info.Connect, t["phase"], d.styles.Header.Render(phase)),
-	}
-	// What the facilitator is doing comes first, so a short screen never hides it.
-	if d.editing {
-		lines = append(lines, "", t["decision prompt"], d.note.View())
-	}
-	if d.saved != "" {
-		lines = append(lines, d.styles.Good.Render(d.saved))
-	}
-	if d.err != nil {
-		lines = append(lines, d.styles.Error.Render(ansi.Truncate(d.err.Error(), w, "…")))
-	}
-	lines = append(lines, "", d.styles.Header.Render(fmt.Sprintf(t["participants"], len(d.snap.Participants))))
-	// During a re-vote, progress is on its questions.
-	total := len(q.Questions())
-	if d.phase == PhaseRevote {
-		total = len(d.snap.Revote)
-	}
-	barW := max(10, min(30, w/4))
-	for _, p := range d.snap.Participants {
-		done := p.Answered
-		if d.phase == PhaseRevote {
-			done = p.Revoted
+func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := msg.String()
+	switch d.mode {
+	case modeConfirm:
+		switch k {
+		case "j", "y", "enter":
+			d.mode = modeNormal
+			return d.confirm.do(d)
+		case "n", "esc", "q", "ctrl+c":
+			d.mode = modeNormal
+			d.say(d.t["not done"])
 		}
-		filled := barW * min(done, total) / max(1, total)
-		lines = append(lines, fmt.Sprintf("  %-20s %s%s %d/%d", ansi.Truncate(p.Pseudonym, 20, "…"),
-			d.styles.BarFull.Render(strings.Repeat("█", filled)), d.styles.BarEmpty.Render(strings.Repeat("░", barW-filled)), done, total))
-	}
-	// The questions to discuss come before the scores: on a short screen
-	// the discussion is what must stay in view.
-	lines = append(lines, d.viewDisagreement()...)
-	lines = append(lines, d.viewScores()...)
-	keys := t["dashboard keys answering"]
-	switch {
-	case d.phase == PhaseDiscussion && len(d.snap.Revote) > 0:
-		keys = t["dashboard keys discussed"]
-	case d.phase == PhaseDiscussion:
-		keys = t["dashboard keys discussion"]
-	case d.phase == PhaseRevote && d.local:
-		keys = t["dashboard keys revote local"]
-	case d.phase == PhaseRevote:
-		keys = t["dashboard keys revote"]
-	case d.phase == PhaseClosed:
-		keys = t["dashboard keys closed"]
-	case d.local:
-		keys = t["dashboard keys local"]
-	}
-	lines = append(lines, "", d.styles.Muted.Render(ansi.Truncate(keys, w, "…")))
-	if len(lines) > d.height {
-		lines = append(lines[:d.height-1], lines[len(lines)-1])
-	}
-	return strings.Join(lines, "\n")
-}
-
-// voting says whether the workshop is in a silent vote: nobody, the
-// facilitator's beamer included, sees a figure derived from answers then.
-func (d Dashboard) voting() bool { return d.phase == PhaseAnswering || d.phase == PhaseRevote }
-
-// viewScores is the group's score per dimension on the level scale, once
-// answering has closed.
-func (d Dashboard) viewScores() []string {
-	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
-	lines := []string{"", d.styles.Header.Render(ansi.Truncate(t["group scores"], w, "…"))}
-	if d.voting() {
-		for _, l := range hang("  ", t["scores after vote"], w) {
-			lines = append(lines, d.styles.Muted.Render(l))
+		return d, nil
+	case modeHelp:
+		switch k {
+		case "up", "k":
+			d.helpScroll = max(0, d.helpScroll-1)
+		case "down", "j":
+			d.helpScroll++
+		case "pgdown", " ":
+			d.helpScroll += max(1, d.height-4)
+		case "pgup":
+			d.helpScroll = max(0, d.helpScroll-max(1, d.height-4))
+		case "ctrl+c":
+			d.mode = modeNormal
+			return d.quit(), nil
+		default:
+			d.mode = modeNormal
 		}
-		return lines
-	}
-	nameW := min(34, max(12, w/3))
-	cells := max(1, min(6, (w-nameW-16)/4))
-	lines = append(lines, d.styles.Muted.Render(fmt.Sprintf("  %-*s %s", nameW, "", axis(cells))))
-	for _, dr := range d.snap.Result.Dimensions {
-		level := " "
-		if dr.Score != nil {
-			level = fmt.Sprint(dr.Level)
+		return d, nil
+	case modeDecision:
+		if k != "esc" {
+			var cmd tea.Cmd
+			d.note, cmd = d.note.Update(msg)
+			return d, cmd
 		}
-		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %-*s %s  %3s  %s ▏%d", nameW, ansi.Truncate(q.Dimension(dr.ID).Name.In(lang), nameW, "…"),
-			bar(d.styles, dr.Score, dr.Target, cells), scoreText(dr.Score, lang), level, dr.Target), w, "…"))
-	}
-	return lines
-}
-
-// viewDisagreement lists the questions to discuss: during a vote which
-// ones diverge, without figures; in discussion each with its spread and
-// distribution. A question with fewer scored answers than the anonymity
-// threshold is only counted; a re-voted question shows its first vote
-// beside the final.
-func (d Dashboard) viewDisagreement() []string {
-	t, q, lang, w := d.t, d.info.Questionnaire, d.info.Lang, d.width
-	flagged, hidden := d.disagreement()
-	head := fmt.Sprintf(t["disagreement"], len(flagged))
-	if len(flagged) == 1 {
-		head = t["disagreement one"]
-	}
-	lines := []string{"", d.styles.Header.Render(head)}
-	switch {
-	case hidden == 1:
-		lines = append(lines, "  "+d.styles.Muted.Render(ansi.Truncate(fmt.Sprintf(t["hidden one"], q.Rules.AnonymityThreshold), w-2, "…")))
-	case hidden > 1:
-		lines = append(lines, "  "+d.styles.Muted.Render(ansi.Truncate(fmt.Sprintf(t["hidden below"], hidden, q.Rules.AnonymityThreshold), w-2, "…")))
-	}
-	// Eight at a time, scrolled so that the selected question is one of them.
-	const shown = 8
-	from := 0
-	if d.phase == PhaseDiscussion && d.selected >= shown {
-		from = d.selected - shown + 1
-	}
-	if from > 0 {
-		lines = append(lines, fmt.Sprintf("  … %d", from))
-	}
-	for i, x := range flagged {
-		if i < from {
-			continue
-		}
-		if i == from+shown {
-			return append(lines, fmt.Sprintf("  … +%d", len(flagged)-i))
-		}
-		cursor, mark := "  ", ""
-		if d.phase == PhaseDiscussion && i == d.selected {
-			cursor = "› "
-		}
-		if d.marked[x.ID] && len(d.snap.Revote) == 0 {
-			mark = "↺ "
-		}
-		tail := ""
-		if !d.voting() {
-			spread := fmt.Sprintf("%s %d", t["spread"], x.spread())
-			if x.first != nil && x.Spread != nil {
-				spread = fmt.Sprintf("%s %d → %d", t["spread"], x.spread(), *x.Spread)
+		d.mode = modeNormal
+		d.note.Blur()
+		list, _ := d.disagreement()
+		if text := strings.TrimSpace(d.note.Value()); text != "" && d.selected < len(list) {
+			id := list[d.selected].ID
+			if err := d.f.SaveDecision(id, text); err != nil {
+				d.err = err
+			} else {
+				d.say(fmt.Sprintf(d.t["decision saved"], questionLabel(d.info.Questionnaire, id, d.info.Lang)))
 			}
-			tail = fmt.Sprintf("  (%s)", spread)
 		}
-		// A long question is cut, never its spread.
-		text := ansi.Truncate(q.Question(x.ID).Text.In(lang), max(10, w-ansi.StringWidth(cursor+mark+tail)), "…")
-		lines = append(lines, ansi.Truncate(cursor+mark+text+tail, w, "…"))
-		if d.phase != PhaseDiscussion {
-			continue
+		return d, nil
+	case modeTimer:
+		switch k {
+		case "esc":
+			d.mode = modeNormal
+			return d, nil
+		case "enter":
+			return d.setTimer(d.timer.Value())
 		}
-		dist := distribution(x.Counts)
-		if x.first != nil {
-			dist = fmt.Sprintf("%s %s   %s %s", t["first vote"], distribution(x.first.Counts), t["revote"], dist)
+		var cmd tea.Cmd
+		d.timer, cmd = d.timer.Update(msg)
+		return d, cmd
+	case modePick:
+		switch k {
+		case "up", "k":
+			d.picked = max(0, d.picked-1)
+		case "down", "j":
+			d.picked = min(max(0, len(d.snap.Participants)-1), d.picked+1)
+		case "enter":
+			if d.picked < len(d.snap.Participants) {
+				return d.askRemove(d.snap.Participants[d.picked]), nil
+			}
+			d.mode = modeNormal
+		case "esc", "q", "x":
+			d.mode = modeNormal
 		}
-		lines = append(lines, "     "+ansi.Truncate(dist, w-5, "…"))
+		return d, nil
 	}
-	return lines
+	if d.presenting {
+		return d.presenterKey(msg)
+	}
+	list, _ := d.disagreement()
+	page := max(1, d.height-8)
+	switch k {
+	case "ctrl+c", "q":
+		return d.quit(), nil
+	case "?":
+		d.mode, d.helpScroll = modeHelp, 0
+	case "n":
+		if d.phase < PhaseClosed {
+			return d.next(), nil
+		}
+	case "b":
+		if d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 {
+			d.ask(d.t["confirm back"], func(d Dashboard) (Dashboard, tea.Cmd) { return d.setPhase(PhaseAnswering) })
+		}
+	case "r":
+		if qs := d.revoteQuestions(); d.phase == PhaseDiscussion && len(qs) > 0 {
+			q := fmt.Sprintf(d.t["confirm revote"], len(qs))
+			if len(qs) == 1 {
+				q = d.t["confirm revote one"]
+			}
+			d.ask(q, func(d Dashboard) (Dashboard, tea.Cmd) {
+				if err := d.f.StartRevote(qs); err != nil {
+					d.err = err
+					return d, nil
+				}
+				d.phase, d.err, d.scroll, d.presenting = PhaseRevote, nil, 0, false
+				d.say(fmt.Sprintf(d.t["revote started"], len(qs)))
+				if len(qs) == 1 {
+					d.say(d.t["revote started one"])
+				}
+				return d, d.refresh()
+			})
+		}
+	case "t":
+		if d.phase < PhaseClosed {
+			d.mode = modeTimer
+			d.timer.SetValue("")
+			return d, d.timer.Focus()
+		}
+	case "x":
+		if len(d.snap.Participants) > 0 && d.phase < PhaseClosed {
+			d.mode, d.picked = modePick, 0
+		}
+	case "p":
+		if d.phase == PhaseDiscussion || d.phase == PhaseClosed {
+			if len(list) == 0 {
+				d.say(d.t["presenter empty"])
+				return d, nil
+			}
+			d.presenting = true
+		} else {
+			d.say(d.t["presenter voting"])
+		}
+	case " ":
+		if d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 && d.selected < len(list) {
+			id := list[d.selected].ID
+			d.marked[id] = !d.marked[id]
+		}
+	case "up", "k":
+		if d.phase == PhaseDiscussion {
+			d.selected = max(0, d.selected-1)
+		} else {
+			d.scroll = max(0, d.scroll-1)
+		}
+	case "down", "j":
+		if d.phase == PhaseDiscussion {
+			d.selected = min(max(0, len(list)-1), d.selected+1)
+		} else {
+			d.scroll++
+		}
+	case "pgup":
+		if d.phase == PhaseDiscussion {
+			d.selected = max(0, d.selected-page/2)
+		}
+		d.scroll = max(0, d.scroll-page)
+	case "pgdown":
+		if d.phase == PhaseDiscussion {
+			d.selected = min(max(0, len(list)-1), d.selected+page/2)
+		}
+		d.scroll += page
+	case "home":
+		d.scroll, d.selected = 0, 0
+	case "end":
+		d.scroll, d.selected = 1<<20, max(0, len(list)-1)
+	case "e":
+		return d.decide()
+	}
+	d.scroll = min(d.scroll, d.maxScroll())
+	return d, nil
 }
 
-// distribution draws how many chose each level: 1:■ 2:■■■ …
-func distribution(counts [5]int) string {
-	var out []string
-	for i, c := range counts {
-		out = append(out, fmt.Sprintf("%d:%s", i+1, strings.Repeat("■", c)))
-	}
-	return strings.Join(out, "  ")
+// maxScroll is the furthest the body scrolls: its last line at the bottom.
+func (d Dashboard) maxScroll() int {
+	head, panel, body, _, footer := d.layout()
+	room := d.height - len(head) - len(panel) - len(footer)
+	return max(0, len(body)-max(1, room-1))
 }

@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -16,34 +17,47 @@ import (
 
 // fakeFacilitator scores the answers given so far.
 type fakeFacilitator struct {
-	mu        sync.Mutex
-	q         *questionnaire.Questionnaire
-	answers   []scoring.Answer
-	phases    []tui.Phase
-	decisions []string
-	revote    []string
-	first     []scoring.Answer // the first votes on the re-vote's questions
-	revoted   map[string]int   // second votes by respondent
+	mu           sync.Mutex
+	q            *questionnaire.Questionnaire
+	answers      []scoring.Answer
+	phases       []tui.Phase
+	decisions    []string
+	revote       []string
+	first        []scoring.Answer // the first votes on the re-vote's questions
+	revoted      map[string]int   // second votes by respondent
+	deadline     time.Time
+	removed      []string
+	ended        bool
+	disconnected map[string]bool
 }
 
 func (f *fakeFacilitator) Snapshot() (tui.Snapshot, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	count := map[string]int{}
+	count, perQuestion := map[string]int{}, map[string]int{}
+	var names []string
 	for _, a := range f.answers {
-		count[a.Respondent]++
-	}
-	var ps []tui.Participant
-	for _, name := range []string{"anna", "bert", "cees"} {
-		if count[name] > 0 {
-			ps = append(ps, tui.Participant{Pseudonym: name, Answered: count[name]})
+		if count[a.Respondent] == 0 {
+			names = append(names, a.Respondent)
 		}
+		count[a.Respondent]++
+		if f.revoted == nil {
+			perQuestion[a.Question]++
+		}
+	}
+	sort.Strings(names)
+	var ps []tui.Participant
+	for _, name := range names {
+		ps = append(ps, tui.Participant{Pseudonym: name, Answered: count[name], Connected: !f.disconnected[name]})
 	}
 	for i := range ps {
 		ps[i].Revoted = f.revoted[ps[i].Pseudonym]
+		if f.revoted != nil {
+			perQuestion[f.revote[0]] += f.revoted[ps[i].Pseudonym]
+		}
 	}
 	in := scoring.Input{Answers: f.answers, Revote: f.revote, FirstVotes: f.first}
-	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, in), Revote: f.revote}, nil
+	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, in), Revote: f.revote, Answered: perQuestion, Deadline: f.deadline}, nil
 }
 
 func (f *fakeFacilitator) SetPhase(p tui.Phase) error {
@@ -73,6 +87,35 @@ func (f *fakeFacilitator) SaveDecision(q, text string) error {
 	return nil
 }
 
+func (f *fakeFacilitator) SetTimer(d time.Time) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.deadline = d
+	return nil
+}
+
+func (f *fakeFacilitator) Remove(who string) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var kept []scoring.Answer
+	n := 0
+	for _, a := range f.answers {
+		if a.Respondent == who {
+			n++
+			continue
+		}
+		kept = append(kept, a)
+	}
+	f.answers, f.removed = kept, append(f.removed, who)
+	return n, nil
+}
+
+func (f *fakeFacilitator) End() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.ended = true
+}
+
 func (f *fakeFacilitator) answer(who string, vs map[string]scoring.Value) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -84,78 +127,85 @@ func (f *fakeFacilitator) answer(who string, vs map[string]scoring.Value) {
 	}
 }
 
+// clock is the dashboard's fixed time in tests.
+var clock = time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)
+
 func startDashboard(t *testing.T, f *fakeFacilitator) *teatest.TestModel {
-	info := tui.DashboardInfo{Questionnaire: f.q, Lang: "en", Department: "Wijkteams", Round: "2026-11", Code: "424242", Connect: "ssh -p 2222 localhost"}
+	info := tui.DashboardInfo{Questionnaire: f.q, Lang: "en", Department: "Wijkteams", Round: "2026-11", Code: "424242", Connect: "ssh -p 2222 localhost",
+		Now: func() time.Time { return clock }}
 	return teatest.NewTestModel(t, tui.NewDashboard(f, info, tui.DefaultStyles()), teatest.WithInitialTermSize(100, 40))
 }
 
-// TestDashboard: live progress; during the vote which questions diverge,
-// without any figure (scores, spreads, distributions); the questions below
-// the anonymity threshold only counted; in discussion the group scores on
-// the level scale and the distributions per level; the decision noted.
-func TestDashboard(t *testing.T) {
-	s, _ := session(t, small, nil)
-	f := &fakeFacilitator{q: s.Questionnaire}
-	f.answer("anna", map[string]scoring.Value{"a": 1, "b": 2})
-	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
-	tm := startDashboard(t, f)
-	// Two scored answers per question: below the threshold of three.
-	var first string
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		first += string(b)
-		return strings.Contains(first, "2 questions hidden: fewer than 3 scored answers (anonymity).")
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	for _, w := range []string{"Code: 424242", "anna", "bert", "2/4", "Scores appear once answering closes"} {
-		if !strings.Contains(first, w) {
-			t.Errorf("the dashboard lacks %q", w)
-		}
-	}
-	f.answer("cees", map[string]scoring.Value{"a": 3, "b": 2, "c": 4})
-	// The next refresh shows cees and the ranking: a spreads 4, b spreads 2.
+// waitAll waits until the screen has shown every one of want.
+func waitAll(t *testing.T, tm *teatest.TestModel, want ...string) string {
+	t.Helper()
 	var screen string
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		screen += string(b)
-		return strings.Contains(screen, "Where the group disagrees (2 questions)") && strings.Contains(screen, "Question B?")
+		for _, w := range want {
+			if !strings.Contains(screen, w) {
+				return false
+			}
+		}
+		return true
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	if a, b := strings.LastIndex(screen, "Question A?"), strings.LastIndex(screen, "Question B?"); a < 0 || a > b {
-		t.Errorf("a (spread 4) is not ranked before b (spread 2)")
-	}
-	if !strings.Contains(screen, "cees") || !strings.Contains(screen, "3/4") {
-		t.Errorf("cees's progress is missing")
-	}
-	for _, figure := range []string{"1:■", "spread", "2.8", "▏4"} {
+	return screen
+}
+
+// TestDashboard: while the group votes the dashboard shows each
+// participant's progress and connection, who has not finished and how many
+// answered each question — no figure of the answers, and not which
+// questions diverge; n asks first and says who is not done; in discussion
+// the distributions per level and the group scores show; the decision is
+// noted and said by the question's text; closing asks first; q asks,
+// then tells the participants.
+func TestDashboard(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire, disconnected: map[string]bool{"bert": true}}
+	f.answer("anna", map[string]scoring.Value{"a": 1, "b": 2})
+	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
+	f.answer("cees", map[string]scoring.Value{"a": 3, "b": 2, "c": 4, "d": 1})
+	tm := startDashboard(t, f)
+	screen := waitAll(t, tm, "Code: 424242", "Participants (3 · 2 connected)", "● anna", "○ bert", "not connected", "2/4", "4/4",
+		"Not finished yet (2): anna, bert", "1:3   2:3   3:1   4:1", "Scores appear once answering closes")
+	for _, figure := range []string{"1:■", "spread", "2.8", "▏4", "Where the group disagrees", "Question A?"} {
 		if strings.Contains(screen, figure) {
 			t.Errorf("%q shown while answering", figure)
 		}
 	}
 	tm.Type("n")
+	waitAll(t, tm, "Move to discussion? Answering closes for everyone and the distributions show. 2 of 3 have not", "finished: anna, bert.", "y or enter: yes")
+	tm.Type("n")
+	waitFor(t, tm, "Nothing changed.")
+	tm.Type("n")
+	waitFor(t, tm, "Move to discussion?")
+	tm.Type("y")
 	// In discussion: the distributions per level 1–5, the spreads and the
 	// group scores (one: a 3.0 and b 2.7, so 2.8 at level 2; target 4).
-	var discussion string
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		discussion += string(b)
-		return strings.Contains(discussion, "1:■  2:  3:■  4:  5:■") && strings.Contains(discussion, "Question A?  (spread 4)")
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	for _, w := range []string{"1     2     3     4     5", "2.8  2 ▏4", "4.0  4 ▏4"} {
-		if !strings.Contains(discussion, w) {
-			t.Errorf("the discussion lacks %q", w)
-		}
-	}
+	waitAll(t, tm, "Answering is closed: the distributions show.", "1:■  2:  3:■  4:  5:■", "› Question A?  (spread 4)",
+		"1     2     3     4     5", "2.8  2 ▏4")
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
 	tm.Type("e")
 	waitFor(t, tm, "Decision and reason")
 	tm.Type("Level 2: no fixed checks")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
-	waitFor(t, tm, "Decision on b kept.")
+	waitFor(t, tm, "Decision kept on 2. Question B?.")
 	tm.Type("n")
-	waitFor(t, tm, "closed")
+	waitFor(t, tm, "Close the round? Nobody can answer or vote again after it; the next workshop needs --new-round.")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitAll(t, tm, "The round is closed.", "Phase: closed")
 	tm.Type("q")
+	waitFor(t, tm, "Stop the workshop? 2 participants are connected and see that the workshop stops.")
+	tm.Type("y")
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Dashboard)
-	if m.Phase() != tui.PhaseClosed || len(f.phases) != 2 || f.phases[0] != tui.PhaseDiscussion {
+	if m.Phase() != tui.PhaseClosed || fmt.Sprint(f.phases) != fmt.Sprint([]tui.Phase{tui.PhaseDiscussion, tui.PhaseClosed}) {
 		t.Errorf("phase %v, phases set %v", m.Phase(), f.phases)
 	}
 	if len(f.decisions) != 1 || f.decisions[0] != "b=Level 2: no fixed checks" {
 		t.Errorf("decisions = %v", f.decisions)
+	}
+	if !f.ended {
+		t.Error("quitting did not tell the participants")
 	}
 }
 
@@ -170,54 +220,145 @@ func TestDashboard_Revote(t *testing.T) {
 	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
 	f.answer("cees", map[string]scoring.Value{"a": 3, "b": 2})
 	tm := startDashboard(t, f)
-	waitFor(t, tm, "Where the group disagrees (2 questions)")
+	waitFor(t, tm, "Participants (3 · 3 connected)")
 	tm.Type("n")
-	waitFor(t, tm, "space choose for re-vote")
+	tm.Type("y")
+	waitFor(t, tm, "space choose")
 	tm.Type(" ")
 	waitFor(t, tm, "› ↺ Question A?")
 	tm.Type("r")
-	var opened string
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		opened += string(b)
-		return strings.Contains(opened, "Re-vote on one question opened.") && strings.Contains(opened, "0/1")
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	waitFor(t, tm, "Open a re-vote on one question? Participants answer only that one again, silently.")
+	tm.Type("y")
+	waitAll(t, tm, "Re-vote on one question opened.", "0/1", "1:0")
 	f.answer("anna", map[string]scoring.Value{"a": 3})
 	f.answer("bert", map[string]scoring.Value{"a": 4})
-	var screen string
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		screen += string(b)
-		return strings.Contains(screen, "1/1")
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	screen := waitAll(t, tm, "1/1", "Not finished yet (1): cees", "1:2")
 	if strings.Contains(screen, "re-vote 1:") || strings.Contains(screen, "→") || strings.Contains(screen, "▏4") {
 		t.Error("the re-vote's answers or the scores were shown while voting")
 	}
 	tm.Type("n")
-	var after string
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		after += string(b)
-		return strings.Contains(after, "Question A?  (spread 4 → 1)") &&
-			strings.Contains(after, "1st vote 1:■  2:  3:■  4:  5:■   re-vote 1:  2:  3:■■  4:■  5:")
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	waitFor(t, tm, "Close the re-vote and discuss? The new distributions show. 1 of 3 has not finished: cees.")
+	tm.Type("y")
+	waitAll(t, tm, "Question A?  (spread 4 → 1)", "1st vote 1:■  2:  3:■  4:  5:■   re-vote 1:  2:  3:■■  4:■  5:")
 	tm.Type("q")
+	tm.Type("y")
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Dashboard)
 	if m.Phase() != tui.PhaseDiscussion || fmt.Sprint(f.phases) != fmt.Sprint([]tui.Phase{tui.PhaseDiscussion, tui.PhaseRevote, tui.PhaseDiscussion}) || fmt.Sprint(f.revote) != "[a]" {
 		t.Errorf("phase %v, phases set %v, re-vote %v", m.Phase(), f.phases, f.revote)
 	}
 }
 
-// localGate lets everyone in and opens the small questionnaire.
-type localGate struct {
-	t *testing.T
-	f *fakeFacilitator
+// TestDashboard_Timer: t sets the timer in minutes, +2 extends it, 0 stops
+// it, and a time that is none is refused with what to type.
+func TestDashboard_Timer(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	f.answer("anna", map[string]scoring.Value{"a": 1})
+	tm := startDashboard(t, f)
+	waitFor(t, tm, "anna")
+	for _, step := range []struct {
+		typed, shown string
+		want         time.Duration // from the clock; -1: no timer
+	}{
+		{"5", "Timer runs: 5:00.", 5 * time.Minute},
+		{"+2", "Timer runs: 7:00.", 7 * time.Minute},
+		{"1:30", "Timer runs: 1:30.", 90 * time.Second},
+		{"200", "That is not a time: type minutes (5 or 1:30), +2 or 0, at most 180 minutes.", 90 * time.Second},
+		{"0", "Timer stopped.", -1},
+	} {
+		tm.Type("t")
+		tm.Type(step.typed)
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, step.shown)
+		if strings.HasPrefix(step.shown, "That is not") {
+			tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+		}
+		f.mu.Lock()
+		got := f.deadline
+		f.mu.Unlock()
+		if (step.want < 0 && !got.IsZero()) || (step.want >= 0 && !got.Equal(clock.Add(step.want))) {
+			t.Errorf("after %q the timer ends at %v; want %v from %v", step.typed, got, step.want, clock)
+		}
+	}
+	tm.Type("q")
+	tm.Type("y")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }
 
-func (localGate) CheckCode(string) (bool, bool) { return true, false }
+// TestDashboard_Remove: x chooses a participant, the confirmation says
+// how many answers go, and yes removes them.
+func TestDashboard_Remove(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	f.answer("anna", map[string]scoring.Value{"a": 1})
+	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
+	tm := startDashboard(t, f)
+	waitFor(t, tm, "bert")
+	tm.Type("x")
+	waitAll(t, tm, "Whom do you remove?", "› ● anna")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitFor(t, tm, "› ● bert")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Remove bert? Their 2 answers and their notes are deleted; this cannot be undone.")
+	tm.Type("y")
+	waitAll(t, tm, "bert is removed; 2 answers deleted.", "Participants (1 · 1 connected)")
+	tm.Type("q")
+	tm.Type("y")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if fmt.Sprint(f.removed) != "[bert]" {
+		t.Errorf("removed %v; want bert", f.removed)
+	}
+}
 
-func (g localGate) Join(pseudonym string) (tui.Session, error) {
-	s, b := session(g.t, small, nil)
-	s.Respondent = pseudonym
-	s.Backend = &facilitatorBackend{fakeBackend: b, f: g.f, who: pseudonym}
-	return s, nil
+// TestDashboard_Help: ? explains every key, any key goes back.
+func TestDashboard_Help(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	tm := startDashboard(t, f)
+	waitFor(t, tm, "Nobody has joined yet.")
+	tm.Type("?")
+	waitAll(t, tm, "Keys of the dashboard", "the presenter view for the beamer", "remove a participant, with their answers")
+	tm.Type("z")
+	waitFor(t, tm, "n to discussion · t timer")
+	tm.Type("q")
+	tm.Type("y")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// TestPresenter: p shows one divergent question large, with the count per
+// level, don't know and not applicable; →/← page; e notes the decision on
+// the question shown.
+func TestPresenter(t *testing.T) {
+	s, _ := session(t, small, nil)
+	f := &fakeFacilitator{q: s.Questionnaire}
+	f.answer("anna", map[string]scoring.Value{"a": 1, "b": 2})
+	f.answer("bert", map[string]scoring.Value{"a": 5, "b": 4})
+	f.answer("cees", map[string]scoring.Value{"a": 3, "b": 2})
+	f.answer("anna", map[string]scoring.Value{"c": scoring.DontKnow})
+	tm := startDashboard(t, f)
+	waitFor(t, tm, "anna")
+	tm.Type("p")
+	waitFor(t, tm, "The presenter view shows the distributions once answering closes.")
+	tm.Type("n")
+	tm.Type("y")
+	waitFor(t, tm, "Question A?  (spread 4)")
+	tm.Type("p")
+	waitAll(t, tm, "Question 1 of 2 where the group differs · spread 4", "Question A?", "a1", "a5", "don't know", "not applicable")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRight})
+	waitAll(t, tm, "Question 2 of 2 where the group differs · spread 2", "b4")
+	tm.Type("e")
+	waitFor(t, tm, "Decision and reason")
+	tm.Type("Niveau 2")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitFor(t, tm, "Decision kept on 2. Question B?.")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitFor(t, tm, "p presenter")
+	tm.Type("q")
+	tm.Type("y")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if fmt.Sprint(f.decisions) != "[b=Niveau 2]" {
+		t.Errorf("decisions %v", f.decisions)
+	}
 }
 
 // facilitatorBackend hands answers to the fake facilitator too.
@@ -232,7 +373,37 @@ func (b *facilitatorBackend) SaveAnswer(q string, v scoring.Value) error {
 	return b.fakeBackend.SaveAnswer(q, v)
 }
 
-// TestLocal: participants take turns at the dashboard's keyboard.
+// localGate lets everyone in and opens the small questionnaire.
+type localGate struct {
+	t *testing.T
+	f *fakeFacilitator
+}
+
+func (localGate) CheckCode(string) (bool, bool) { return true, false }
+
+func (g localGate) Claim(pseudonym, _ string) (tui.Seat, error) {
+	return localSeat{g, pseudonym}, nil
+}
+
+type localSeat struct {
+	g   localGate
+	who string
+}
+
+func (localSeat) New() bool                { return false }
+func (localSeat) ResumeCode() string       { return "ABCD" }
+func (localSeat) Changed() <-chan struct{} { return nil }
+func (localSeat) Leave()                   {}
+func (localSeat) Status() tui.SeatStatus   { return tui.SeatStatus{} }
+func (s localSeat) Open() (tui.Session, error) {
+	sess, b := session(s.g.t, small, nil)
+	sess.Respondent = s.who
+	sess.Backend = &facilitatorBackend{fakeBackend: b, f: s.g.f, who: s.who}
+	return sess, nil
+}
+
+// TestLocal: participants take turns at the dashboard's keyboard; the
+// dashboard between turns shows nothing of anyone's answers.
 func TestLocal(t *testing.T) {
 	s, _ := session(t, small, nil)
 	f := &fakeFacilitator{q: s.Questionnaire}
@@ -250,6 +421,7 @@ func TestLocal(t *testing.T) {
 		waitFor(t, tm, who)
 	}
 	tm.Type("q")
+	tm.Type("y")
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Local)
 	if m.Answering() {
 		t.Error("a participant still has the keyboard")

@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/maturity-nl/maturity/internal/scoring"
 )
 
@@ -399,8 +398,8 @@ func (a App) View() string {
 		}
 		lines = append(lines, "", a.styles.Muted.Render(t["pick keys"]))
 	case pageAlias:
-		lines = append(lines, fmt.Sprintf(t["alias"], a.choice), a.styles.Muted.Render(wrapText(t["alias help"], a.width)), "", a.alias.View(), "",
-			a.styles.Muted.Render(t["alias keys"]))
+		lines = append(lines, wrapText(fmt.Sprintf(t["alias"], a.choice), min(a.width, readableWidth)), a.alias.View(), "",
+			a.styles.Muted.Render(wrapText(t["alias help"], min(a.width, readableWidth))), "", a.styles.Muted.Render(t["alias keys"]))
 	case pageQuestionnaire:
 		lines = append(lines, a.t()["pick questionnaire"], "")
 		for i, c := range a.choices {
@@ -411,19 +410,18 @@ func (a App) View() string {
 		if len(a.unfinished) == 0 {
 			lines = append(lines, t["none unfinished"])
 		}
+		var items []string
 		for i, u := range a.unfinished {
-			lines = append(lines, a.item(i == a.cursor, fmt.Sprintf("%s · %s %s · %s  %d/%d", u.Department, t["round"], u.Round, u.Respondent, u.Answered, u.Questions)))
+			items = append(items, a.item(i == a.cursor, fmt.Sprintf("%s · %s %s · %s  %d/%d", u.Department, t["round"], u.Round, u.Respondent, u.Answered, u.Questions)))
 		}
-		lines = append(lines, "", a.styles.Muted.Render(t["pick keys"]))
+		// The highlighted one stays in view on a short screen.
+		shown, _ := window(items, 0, a.height-len(lines)-2, a.cursor, a.cursor, t, a.styles)
+		lines = append(append(lines, shown...), "", a.styles.Muted.Render(t["pick keys"]))
 	}
 	if a.err != nil {
 		lines = append(lines, "", a.styles.Error.Render(wrapText(a.err.Error(), a.width)))
 	}
-	out := strings.Split(strings.Join(lines, "\n"), "\n")
-	for i := range out {
-		out[i] = ansi.Truncate(out[i], a.width, "…")
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(clip(strings.Split(strings.Join(lines, "\n"), "\n"), a.width, a.height), "\n")
 }
 
 func (a App) item(selected bool, text string) string {

@@ -56,7 +56,7 @@ func (l Local) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		l.join = &jj
 		return l, cmd
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "a" && (l.dashboard.Phase() == PhaseAnswering || l.dashboard.Phase() == PhaseRevote) && !l.dashboard.editing {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "a" && l.dashboard.voting() && l.dashboard.idle() {
 		j := NewLocalJoin(l.gate, l.dashboard.info.Lang, l.dashboard.styles)
 		next, _ := j.Update(l.size)
 		jj := next.(Join)

@@ -74,7 +74,7 @@ func changeText(c *scoring.Change, t texts, lang string) string {
 	if c.Margin == nil {
 		return delta + ": " + dir
 	}
-	return fmt.Sprintf("%s (%s %s): %s", delta, t["margin"], locale.Bound(*c.Margin, lang), dir)
+	return fmt.Sprintf("%s (%s %s): %s", delta, t["margin"], locale.Margin(*c.Margin, lang), dir)
 }
 
 // changeMark is a change's direction as one mark, for a table row.
@@ -223,7 +223,17 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 	if r.Respondents == 1 {
 		who = t["respondent"]
 	}
-	add(st.Title.Render(ansi.Truncate(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, who), width, "…")), "")
+	add(st.Title.Render(ansi.Truncate(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, who), width, "…")))
+	// A participant must never take their own result for the group's.
+	switch s.Scope {
+	case ScopeOwn:
+		for _, l := range hang("", t["scope own"], width) {
+			add(st.Warn.Render(l))
+		}
+	case ScopeGroup:
+		add(hang("", t["scope group"], width)...)
+	}
+	add("")
 	if r.Overall.Score == nil {
 		add(t["none yet"])
 		return strings.Join(out, "\n")

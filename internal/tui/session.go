@@ -43,7 +43,29 @@ type Session struct {
 	Notice string
 	// Closed says answering is over: the session opens on the results.
 	Closed bool
+	// ResumeCode is a workshop participant's code to rejoin, shown on the
+	// help screen.
+	ResumeCode string
+	// Scope says whose answers the results screen shows.
+	Scope Scope
 }
+
+// Scope says whose answers a result holds, as the results screen says.
+type Scope int
+
+// The scopes of a result.
+const (
+	ScopeRound Scope = iota // every respondent of the round
+	ScopeOwn                // the participant's own answers: the group votes silently
+	ScopeGroup              // the workshop group's, once answering closed
+)
+
+// RefusedError is what a Backend returns for an answer it will never take,
+// e.g. once answering has closed: it is not tried again, and the screen
+// takes the answer back.
+type RefusedError struct{ Reason string }
+
+func (e *RefusedError) Error() string { return e.Reason }
 
 // Questions are the questions the session asks, in order.
 func (s Session) Questions() []*questionnaire.Question {

@@ -51,7 +51,7 @@ func WriteResult(w io.Writer, q *questionnaire.Questionnaire, r scoring.Result, 
 	if r.Respondents == 1 {
 		who = t["respondent"]
 	}
-	wrap("", fmt.Sprintf("%s — %s %s (%s, %s) · %d %s · %s %s %d", round.Department, t["round"], round.Label, mode, state,
+	wrap("", fmt.Sprintf("%s — %s %s (%s, %s) · %d %s · %s %s %d", Printable(round.Department), t["round"], Printable(round.Label), mode, state,
 		r.Respondents, who, q.ID, t["version"], q.Version))
 	line("")
 	if r.Overall.Score == nil {
@@ -70,7 +70,7 @@ func WriteResult(w io.Writer, q *questionnaire.Questionnaire, r scoring.Result, 
 		wrap("  ", t["not capped"])
 	}
 	if c := r.Overall.Change; c != nil {
-		wrap("  ", fmt.Sprintf(t["change"], c.Round, changeText(c, t, lang)))
+		wrap("  ", fmt.Sprintf(t["change"], Printable(c.Round), changeText(c, t, lang)))
 	}
 	if r.Stage.Applicable {
 		stage := t["stage none"]
@@ -220,7 +220,7 @@ func WriteOverview(w io.Writer, rows []OverviewRow, lang string) error {
 	row(t["col department"], t["col round"], t["col respondents"], t["col score"], t["col maturity"], t["col stage"], t["col confidence"])
 	for _, x := range rows {
 		if x.Questionnaire == nil {
-			row(x.Department, "–", "0", "–", t["no assessment"], "–", "–")
+			row(Printable(x.Department), "–", "0", "–", t["no assessment"], "–", "–")
 			continue
 		}
 		q, r := x.Questionnaire, x.Result
@@ -232,7 +232,7 @@ func WriteOverview(w io.Writer, rows []OverviewRow, lang string) error {
 		if r.Stage.Applicable && r.Stage.Reached != "" {
 			stage = q.Dimension(r.Stage.Reached).Name.In(lang)
 		}
-		row(x.Department, x.Round, strconv.Itoa(r.Respondents), scoreText(r.Overall.Score, lang), mat, stage, t["conf "+string(r.Overall.Confidence)])
+		row(Printable(x.Department), Printable(x.Round), strconv.Itoa(r.Respondents), scoreText(r.Overall.Score, lang), mat, stage, t["conf "+string(r.Overall.Confidence)])
 	}
 	return tw.Flush()
 }

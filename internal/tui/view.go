@@ -32,6 +32,35 @@ func (m Model) View() string {
 	return m.viewQuestion()
 }
 
+// wraps keeps the wrapped lines of the question screen's texts: they are
+// the same at every key until the window changes, and wrapping is most of
+// drawing the screen, for every participant of a workshop at every key.
+type wraps struct{ lines map[string][]string }
+
+// maxWraps bounds the wraps kept: a few screens' worth.
+const maxWraps = 2000
+
+// hang is hang, remembered.
+func (m Model) hang(lead, s string, width int) []string {
+	if m.wraps == nil {
+		return hang(lead, s, width)
+	}
+	key := fmt.Sprintf("%d\x00%s\x00%s", width, lead, s)
+	if l, ok := m.wraps.lines[key]; ok {
+		return l
+	}
+	if len(m.wraps.lines) >= maxWraps {
+		m.wraps.lines = map[string][]string{}
+	}
+	l := hang(lead, s, width)
+	m.wraps.lines[key] = l
+	return l
+}
+
+// readableWidth is the widest a running text is set, however wide the
+// terminal: longer lines are hard to read, from a chair or a beamer.
+const readableWidth = 100
+
 // wrapText wraps s at width columns on spaces.
 func wrapText(s string, width int) string {
 	return ansi.Wordwrap(s, max(width, 10), "")
@@ -52,45 +81,17 @@ func hang(lead, s string, width int) []string {
 	return lines
 }
 
-// Tiers of lines that may go when the window is short: spacing first,
-// then explanations.
-const (
-	tierSpacing = 1
-	tierExplain = 2
-)
-
-// fit keeps the lines within height: it drops optional lines tier by tier
-// (as marked by the caller), then cuts from the end, keeping the footer.
-func fit(body []string, optional map[int]int, footer []string, height int) string {
-	room := height - len(footer)
-	for tier := tierSpacing; tier <= tierExplain && len(body) > room; tier++ {
-		var kept []string
-		keptTier := map[int]int{}
-		for i, l := range body {
-			if optional[i] != tier {
-				if optional[i] > tier {
-					keptTier[len(kept)] = optional[i]
-				}
-				kept = append(kept, l)
-			}
-		}
-		body, optional = kept, keptTier
-	}
-	if len(body) > room {
-		body = body[:max(0, room)]
-	}
-	return strings.Join(append(body, footer...), "\n")
-}
-
 func (m Model) header() []string {
 	s, q := m.s, m.qs[m.idx]
-	left := m.styles.Header.Render(fmt.Sprintf("%s · %s %s · %s", s.Department, m.t["round"], s.Round, s.Respondent))
+	left := m.styles.Header.Render(fmt.Sprintf("%s · %s %s · %s", Printable(s.Department), m.t["round"], Printable(s.Round), Printable(s.Respondent)))
 	right := fmt.Sprintf("%s %d/%d", m.t["question"], m.idx+1, len(m.qs))
+	if m.timer != "" {
+		right = m.timer + " · " + right
+	}
+	// The question's number and the timer stay; the names give way.
+	left = ansi.Truncate(left, max(0, m.width-ansi.StringWidth(right)-1), "…")
 	gap := max(1, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
 	top := left + strings.Repeat(" ", gap) + right
-	if ansi.StringWidth(top) > m.width {
-		top = ansi.Truncate(left, m.width, "…")
-	}
 
 	d := q.Dimension
 	done, inDim := 0, 0
@@ -115,23 +116,80 @@ func (m Model) header() []string {
 }
 
 func (m Model) viewQuestion() string {
-	q, lang, w := m.qs[m.idx], m.s.Lang, m.width
-	body := m.header()
-	optional := map[int]int{len(body): tierSpacing}
-	body = append(body, "")
-	for _, l := range hang("", q.Text.In(lang), w) {
+	head := m.header()
+	footer := []string{""}
+	if m.err != nil {
+		footer = append(footer, m.styles.Error.Render(ansi.Truncate(m.t["not saved"]+": "+m.err.Error(), m.width, "…")))
+	}
+	footer = append(footer, m.shortHelp())
+	room := m.height - len(head) - len(footer)
+	// Too long for the window: without the spacing, then without the help
+	// and the note (each a key away), and then as much around the
+	// highlighted option as fits, with a mark where the rest is.
+	body, keep := m.questionBody(true, true)
+	if len(body) > room {
+		body, keep = m.questionBody(false, true)
+	}
+	if len(body) > room {
+		body, keep = m.questionBody(false, false)
+	}
+	shown, _ := window(body, 0, room, keep[0], keep[1], m.t, m.styles)
+	return strings.Join(append(append(head, shown...), footer...), "\n")
+}
+
+// shortHelp is the line of keys under a question, made for the window's
+// width when it changes.
+func (m Model) shortHelp() string {
+	if m.helpLine == "" {
+		return m.makeShortHelp()
+	}
+	return m.helpLine
+}
+
+// makeShortHelp is as much of the line of keys as fits; ? stays, for the
+// rest.
+func (m Model) makeShortHelp() string {
+	k := m.keys
+	h := m.help
+	h.Width = 0 // measured whole: help cuts a line of its own accord
+	for _, keys := range [][]key.Binding{k.ShortHelp(), {k.Up, k.Answer, k.Prev, k.Note, k.Help, k.Quit}, {k.Up, k.Answer, k.Prev, k.Help, k.Quit},
+		{k.Up, k.Answer, k.Help, k.Quit}, {k.Answer, k.Help, k.Quit}, {k.Help, k.Quit}} {
+		if line := h.ShortHelpView(keys); ansi.StringWidth(line) <= m.width {
+			return line
+		}
+	}
+	return ansi.Truncate(h.ShortHelpView([]key.Binding{k.Help}), m.width, "…")
+}
+
+// questionBody is the question, its help, the choices and the note, set at
+// a readable width; keep is the range of lines of the highlighted choice.
+// Without spacing there are no empty lines; without full the help and the
+// note are one line each saying which key shows them.
+func (m Model) questionBody(spacing, full bool) ([]string, [2]int) {
+	q, lang := m.qs[m.idx], m.s.Lang
+	w := min(m.width, readableWidth)
+	var body []string
+	space := func() {
+		if spacing {
+			body = append(body, "")
+		}
+	}
+	space()
+	for _, l := range m.hang("", q.Text.In(lang), w) {
 		body = append(body, m.styles.Question.Render(l))
 	}
 	if h := q.Help.In(lang); h != "" {
-		optional[len(body)] = tierSpacing
-		body = append(body, "")
-		for _, l := range hang("", h, w) {
-			optional[len(body)] = tierExplain
-			body = append(body, m.styles.Help.Render(l))
+		if full {
+			space()
+			for _, l := range m.hang("", h, w) {
+				body = append(body, m.styles.Help.Render(l))
+			}
+		} else {
+			body = append(body, m.styles.Muted.Render(ansi.Truncate(m.t["help hidden"], m.width, "…")))
 		}
 	}
-	optional[len(body)] = tierSpacing
-	body = append(body, "")
+	space()
+	keep := [2]int{-1, -1}
 	given, has := m.answers[q.ID]
 	for i, c := range choices {
 		text := m.t["dont know"]
@@ -161,34 +219,37 @@ func (m Model) viewQuestion() string {
 		case has && given == c:
 			style = m.styles.Chosen
 		}
-		for _, l := range hang(cursor+mark+keyName+"  ", text, w) {
+		if i == m.cursor {
+			keep[0] = len(body)
+		}
+		for _, l := range m.hang(cursor+mark+keyName+"  ", text, w) {
 			body = append(body, style.Render(l))
+		}
+		if i == m.cursor {
+			keep[1] = len(body) - 1
 		}
 	}
 	if n := strings.TrimSpace(m.notes[q.ID]); n != "" {
-		optional[len(body)] = tierSpacing
-		body = append(body, "")
-		for _, l := range hang(m.t["note"]+": ", n, w) {
-			optional[len(body)] = tierExplain
-			body = append(body, m.styles.Note.Render(l))
+		if full {
+			space()
+			for _, l := range m.hang(m.t["note"]+": ", n, w) {
+				body = append(body, m.styles.Note.Render(l))
+			}
+		} else {
+			body = append(body, m.styles.Muted.Render(ansi.Truncate(m.t["note hidden"], m.width, "…")))
 		}
 	}
-	footer := []string{""}
-	if m.err != nil {
-		footer = append(footer, m.styles.Error.Render(ansi.Truncate(m.t["not saved"]+": "+m.err.Error(), w, "…")))
-	}
-	footer = append(footer, ansi.Truncate(m.help.ShortHelpView(m.keys.ShortHelp()), w, "…"))
-	return fit(body, optional, footer, m.height)
+	return body, keep
 }
 
 func (m Model) viewOverview() string {
 	lang := m.s.Lang
-	lines := []string{m.styles.Title.Render(m.t["overview"]), ""}
-	group := ""
+	var lines []string
+	group, at := "", 0
 	for i, d := range m.s.Questionnaire.Dimensions() {
 		if d.Group.ID != group {
 			group = d.Group.ID
-			lines = append(lines, m.styles.Header.Render(d.Group.Name.In(lang)))
+			lines = append(lines, m.styles.Header.Render(ansi.Truncate(d.Group.Name.In(lang), m.width, "…")))
 		}
 		done := 0
 		for _, x := range d.Questions {
@@ -199,49 +260,71 @@ func (m Model) viewOverview() string {
 		cursor := "  "
 		style := m.styles.Option
 		if i == m.overview {
-			cursor, style = "› ", m.styles.Cursor
+			cursor, style, at = "› ", m.styles.Cursor, len(lines)
 		}
 		mark := " "
 		if done == len(d.Questions) {
 			mark = "✓"
 		}
-		lines = append(lines, style.Render(ansi.Truncate(fmt.Sprintf("%s%s %-36s %d/%d", cursor, mark, d.Name.In(lang), done, len(d.Questions)), m.width, "…")))
+		count := fmt.Sprintf(" %d/%d", done, len(d.Questions))
+		name := ansi.Truncate(d.Name.In(lang), max(4, min(36, m.width-4-len(count))), "…")
+		lines = append(lines, style.Render(fmt.Sprintf("%s%s %s%s%s", cursor, mark, name, strings.Repeat(" ", max(0, min(36, m.width-4-len(count))-ansi.StringWidth(name))), count)))
 	}
+	head := []string{m.styles.Title.Render(ansi.Truncate(m.t["overview"], m.width, "…")), ""}
+	footer := []string{"", ansi.Truncate(m.help.ShortHelpView([]key.Binding{m.keys.Up, m.keys.Choose, m.keys.Back}), m.width, "…")}
 	// Keep the highlighted dimension in view on short screens.
-	footer := []string{"", m.help.ShortHelpView([]key.Binding{m.keys.Up, m.keys.Choose, m.keys.Back})}
-	room := m.height - len(footer)
-	if len(lines) > room {
-		at := 0
-		for i, l := range lines {
-			if strings.Contains(l, "› ") {
-				at = i
-			}
-		}
-		start := max(0, min(at-room/2, len(lines)-room))
-		lines = lines[start : start+room]
-	}
-	return strings.Join(append(lines, footer...), "\n")
+	shown, _ := window(lines, 0, m.height-len(head)-len(footer), at, at, m.t, m.styles)
+	return strings.Join(append(append(head, shown...), footer...), "\n")
 }
 
 func (m Model) viewNote() string {
 	q := m.qs[m.idx]
-	lines := append(m.header(), "")
-	lines = append(lines, hang("", q.Text.In(m.s.Lang), m.width)...)
-	lines = append(lines, "", m.styles.Muted.Render(wrapText(m.t["note title"], m.width)), m.note.View())
-	return fit(lines, nil, nil, m.height)
+	head := m.header()
+	// The editor and what it is for stay in view; the question gives way.
+	tail := append(strings.Split(m.styles.Muted.Render(wrapText(m.t["note title"], min(m.width, readableWidth))), "\n"), strings.Split(m.note.View(), "\n")...)
+	question := append([]string{""}, hang("", q.Text.In(m.s.Lang), min(m.width, readableWidth))...)
+	question = append(question, "")
+	shown, _ := window(question, 0, m.height-len(head)-len(tail), -1, -1, m.t, m.styles)
+	return strings.Join(clip(append(append(head, shown...), tail...), m.width, m.height), "\n")
 }
 
+// viewHelp is everything about the question on screen that may not fit
+// beside it — its help and the note — the participant's resume code, and
+// every key; ↑/↓ scroll it.
 func (m Model) viewHelp() string {
-	lines := []string{m.styles.Title.Render("?"), ""}
+	q, lang, w := m.qs[m.idx], m.s.Lang, min(m.width, readableWidth)
+	body := []string{m.styles.Title.Render(ansi.Truncate(fmt.Sprintf("? %s %d/%d", m.t["question"], m.idx+1, len(m.qs)), m.width, "…")), ""}
+	for _, l := range hang("", q.Text.In(lang), w) {
+		body = append(body, m.styles.Question.Render(l))
+	}
+	if h := q.Help.In(lang); h != "" {
+		body = append(body, "")
+		for _, l := range hang("", h, w) {
+			body = append(body, m.styles.Help.Render(l))
+		}
+	}
+	if n := strings.TrimSpace(m.notes[q.ID]); n != "" {
+		body = append(body, "")
+		for _, l := range hang(m.t["note"]+": ", n, w) {
+			body = append(body, m.styles.Note.Render(l))
+		}
+	}
+	if m.s.ResumeCode != "" {
+		body = append(body, "", wrapText(fmt.Sprintf(m.t["your resume code"], m.s.Respondent, m.s.ResumeCode), w))
+	}
 	m.help.ShowAll = true
-	lines = append(lines, m.help.FullHelpView(m.keys.FullHelp()))
-	return fit(strings.Split(strings.Join(lines, "\n"), "\n"), nil, nil, m.height)
+	m.help.Width = m.width
+	body = append(body, "")
+	body = append(body, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+	footer := []string{"", m.styles.Muted.Render(ansi.Truncate(m.t["help keys"], m.width, "…"))}
+	shown, _ := window(body, m.helpScroll, m.height-len(footer), -1, -1, m.t, m.styles)
+	return strings.Join(clip(append(shown, footer...), m.width, m.height), "\n")
 }
 
 func (m Model) viewFinish() string {
 	open := m.unanswered()
 	lines := []string{m.styles.Title.Render(m.t["finish title"]), "", fmt.Sprintf(m.t["unanswered"], len(open))}
-	footer := []string{"", m.t["finish yes"] + " · " + m.t["finish no"]}
+	footer := append([]string{""}, splitLines(wrapText(m.t["finish yes"]+" · "+m.t["finish no"], m.width))...)
 	room := m.height - len(footer) - len(lines)
 	for i, n := range open {
 		if i == room-1 && len(open) > room {
@@ -258,6 +341,13 @@ func (m Model) viewResults() string {
 	keys := m.t["results keys"]
 	if _, ok := m.s.Backend.(Reporter); ok {
 		keys = m.t["results keys report"]
+	}
+	if m.timer != "" {
+		keys = m.timer + " · " + keys
+	}
+	// Where the results are longer than the screen, how far down it is.
+	if m.result != nil && m.results.TotalLineCount() > m.results.Height {
+		keys = fmt.Sprintf(m.t["results scroll"], int(m.results.ScrollPercent()*100+0.5)) + " · " + keys
 	}
 	footer := m.styles.Muted.Render(ansi.Truncate(keys, m.width, "…"))
 	if m.result == nil {
@@ -278,5 +368,5 @@ func (m *Model) refreshResults() {
 	if m.result == nil {
 		return
 	}
-	m.results.SetContent(renderResult(*m.result, m.s, m.styles, m.t, m.width))
+	m.results.SetContent(renderResult(*m.result, m.s, m.styles, m.t, min(m.width, readableWidth)))
 }

@@ -11,52 +11,41 @@ import (
 
 	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/tui"
-	gossh "golang.org/x/crypto/ssh"
 )
 
-// timedRoom records when each answer was committed.
-type timedRoom struct {
-	*room
-	mu        sync.Mutex
+// timedBackend records when each answer was committed.
+type timedBackend struct {
+	tui.Backend
+	who       string
+	mu        *sync.Mutex
 	committed map[string]time.Time // respondent/question → commit time
 }
 
-type timedBackend struct {
-	backend
-	room *timedRoom
-	who  string
-}
-
 func (b timedBackend) SaveAnswer(q string, v scoring.Value) error {
-	if err := b.backend.SaveAnswer(q, v); err != nil {
+	if err := b.Backend.SaveAnswer(q, v); err != nil {
 		return err
 	}
-	b.room.mu.Lock()
-	b.room.committed[b.who+"/"+q] = time.Now()
-	b.room.mu.Unlock()
+	b.mu.Lock()
+	b.committed[b.who+"/"+q] = time.Now()
+	b.mu.Unlock()
 	return nil
-}
-
-func (r *timedRoom) Join(pseudonym string) (tui.Session, error) {
-	s, err := r.room.Join(pseudonym)
-	if err != nil {
-		return s, err
-	}
-	s.Backend = timedBackend{backend: s.Backend.(backend), room: r, who: pseudonym}
-	return s, nil
 }
 
 // BenchmarkWorkshop_100Participants: 100 participants connected over SSH
 // answer the first ten questions, one key every 100 ms each, once all have
-// joined, each starting at a random moment; reported are the p50 and p99 of the time from sending a key to
-// its answer being committed. Clients and server share the machine.
+// joined, each starting at a random moment; reported are the p50 and p99
+// of the time from sending a key to its answer being committed. Clients
+// and server share the machine.
 func BenchmarkWorkshop_100Participants(b *testing.B) {
 	for n := 0; n < b.N; n++ {
-		base, addr := serveRoom(b, func(r *room) workshopRoom { return &timedRoom{room: r, committed: map[string]time.Time{}} })
-		tr := base.(*timedRoom)
-		qs := tr.q.Questions()
-		const participants, keys = 100, 10
+		r, addr, _ := serve(b, nil)
 		var mu sync.Mutex
+		committed := map[string]time.Time{}
+		r.wrap = func(who string, back tui.Backend) tui.Backend {
+			return timedBackend{Backend: back, who: who, mu: &mu, committed: committed}
+		}
+		qs := r.q.Questions()
+		const participants, keys = 100, 10
 		sent := map[string]time.Time{}
 		var wg, joined sync.WaitGroup
 		joined.Add(participants)
@@ -67,25 +56,9 @@ func BenchmarkWorkshop_100Participants(b *testing.B) {
 				var once sync.Once
 				arrived := func() { once.Do(joined.Done) }
 				defer arrived()
-				c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "p", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 20 * time.Second})
-				if err != nil {
-					b.Error(err)
-					return
-				}
-				defer c.Close()
-				tm, err := shell(c)
-				if err != nil {
-					b.Error(err)
-					return
-				}
 				who := fmt.Sprintf("deelnemer-%03d", i)
-				io.WriteString(tm.in, code+"\r")
-				if err := tm.waitFor("schuilnaam", 60*time.Second); err != nil {
-					b.Error(err)
-					return
-				}
-				io.WriteString(tm.in, who+"\r")
-				if err := tm.waitFor("vraag 1/48", 60*time.Second); err != nil {
+				tm, _, err := tryJoin(b, addr, who)
+				if err != nil {
 					b.Error(err)
 					return
 				}
@@ -109,11 +82,11 @@ func BenchmarkWorkshop_100Participants(b *testing.B) {
 		}
 		wg.Wait()
 		var lat []time.Duration
-		tr.mu.Lock()
-		for k, at := range tr.committed {
+		mu.Lock()
+		for k, at := range committed {
 			lat = append(lat, at.Sub(sent[k]))
 		}
-		tr.mu.Unlock()
+		mu.Unlock()
 		if len(lat) != participants*keys {
 			b.Fatalf("%d of %d answers committed", len(lat), participants*keys)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,16 +16,21 @@ import (
 	"github.com/charmbracelet/wish/activeterm"
 	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/maturity-nl/maturity/internal/tui"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // Room is the workshop round participants join.
 type Room interface {
-	// Join opens the answering session of the participant with this
-	// pseudonym, resuming their earlier answers.
-	Join(pseudonym string) (tui.Session, error)
+	// Claim admits a participant under a pseudonym, as tui.Gate.Claim.
+	Claim(pseudonym, resume string) (tui.Seat, error)
+	// Open reports whether the workshop still runs; once it does not, the
+	// idle timeout applies to joined participants too.
+	Open() bool
 }
 
-// Config says how to serve a workshop.
+// Config says how to serve a workshop. The limits are this package's
+// constants unless a field sets another (tests do).
 type Config struct {
 	// Listen is the address, e.g. 127.0.0.1:2222.
 	Listen string
@@ -35,20 +41,30 @@ type Config struct {
 	Code string
 	Lang string
 	Room Room
-	// IdleTimeout ends a session without input for this long.
-	IdleTimeout time.Duration
-	// MaxWrongCodes is how many wrong codes one address may try in
-	// WrongCodeWindow before it is refused.
-	MaxWrongCodes   int
-	WrongCodeWindow time.Duration
+	// Idle ends a session without input for this long, except a joined
+	// participant's while the room is open; DefaultIdle when zero.
+	Idle time.Duration
+
+	MaxConnections   int
+	LoginTimeout     time.Duration
+	GateTimeout      time.Duration
+	KeepAliveEvery   time.Duration
+	KeepAliveTimeout time.Duration
+	// WrongCodesPerMinute and WrongCodeBurst pace wrong codes server-wide.
+	WrongCodesPerMinute, WrongCodeBurst int
+	// Now is the clock of the limits; time.Now when nil.
+	Now func() time.Time
 }
 
 // Server is a running workshop.
 type Server struct {
-	cfg      Config
-	ssh      *ssh.Server
+	cfg     Config
+	ssh     *ssh.Server
+	limiter *limiter
+	conns   atomic.Int64 // open connections
+
 	mu       sync.Mutex
-	failures map[string][]time.Time // by remote IP
+	programs map[*tea.Program]bool // the participants' programs running
 }
 
 // New prepares a workshop server.
@@ -56,104 +72,276 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Code == "" || cfg.Room == nil {
 		return nil, errors.New("workshop: a code and a room are needed")
 	}
-	if cfg.IdleTimeout == 0 {
-		cfg.IdleTimeout = 30 * time.Minute
+	defaults := []struct {
+		field *time.Duration
+		value time.Duration
+	}{{&cfg.Idle, DefaultIdle}, {&cfg.LoginTimeout, LoginTimeout}, {&cfg.GateTimeout, GateTimeout},
+		{&cfg.KeepAliveEvery, KeepAliveEvery}, {&cfg.KeepAliveTimeout, KeepAliveTimeout}}
+	for _, d := range defaults {
+		if *d.field == 0 {
+			*d.field = d.value
+		}
 	}
-	if cfg.MaxWrongCodes == 0 {
-		cfg.MaxWrongCodes = 5
+	if cfg.MaxConnections == 0 {
+		cfg.MaxConnections = MaxConnections
 	}
-	if cfg.WrongCodeWindow == 0 {
-		cfg.WrongCodeWindow = 10 * time.Minute
+	if cfg.WrongCodesPerMinute == 0 {
+		cfg.WrongCodesPerMinute = WrongCodesPerMinute
 	}
-	s := &Server{cfg: cfg, failures: map[string][]time.Time{}}
+	if cfg.WrongCodeBurst == 0 {
+		cfg.WrongCodeBurst = WrongCodeBurst
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{cfg: cfg, programs: map[*tea.Program]bool{},
+		limiter: newLimiter(cfg.WrongCodesPerMinute, cfg.WrongCodeBurst, cfg.Now, sleepCtx)}
 	if err := ensureHostKey(cfg.HostKeyPath); err != nil {
 		return nil, fmt.Errorf("workshop: %w", err)
 	}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
-		wish.WithIdleTimeout(cfg.IdleTimeout),
 		wish.WithMiddleware(
-			bm.Middleware(s.program),
+			bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
 			activeterm.Middleware(),
-			refuseCommands,
 		),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("workshop: %w", err)
 	}
-	// Nothing but an interactive session: no port forwarding, no agent,
-	// no subsystems (none are registered), no exec (refuseCommands).
+	// Nothing but an interactive session: every session request passes
+	// filterRequests, no other channel type opens, no global request (port
+	// forwarding) is granted.
+	srv.ConnCallback = s.accept
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.session}
+	srv.RequestHandlers = map[string]ssh.RequestHandler{}
+	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	srv.LocalPortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
 	srv.ReversePortForwardingCallback = func(ssh.Context, string, uint32) bool { return false }
 	s.ssh = srv
 	return s, nil
 }
 
-// refuseCommands ends sessions that ask to run a command instead of the
-// questionnaire.
-func refuseCommands(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if len(sess.Command()) > 0 || sess.Subsystem() != "" {
-			wish.Fatalln(sess, "This server only serves the workshop questionnaire: connect without a command.")
+// The values a connection keeps in its context.
+type contextKey int
+
+const (
+	keyConn contextKey = iota
+	keySessions
+	keyInput
+)
+
+// conn is a connection counted against MaxConnections, closed when it has
+// no running session within the login timeout.
+type conn struct {
+	net.Conn
+	server   *Server
+	once     sync.Once
+	loggedIn atomic.Bool
+	timer    *time.Timer
+}
+
+func (c *conn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(func() {
+		c.timer.Stop()
+		c.server.conns.Add(-1)
+	})
+	return err
+}
+
+// accept counts a new connection; one beyond the cap is closed at once.
+func (s *Server) accept(ctx ssh.Context, nc net.Conn) net.Conn {
+	if s.conns.Add(1) > int64(s.cfg.MaxConnections) {
+		s.conns.Add(-1)
+		return nil
+	}
+	c := &conn{Conn: nc, server: s}
+	// The SSH library clears a connection's deadlines at every read, so
+	// the login timeout is a timer of its own.
+	c.timer = time.AfterFunc(s.cfg.LoginTimeout, func() {
+		if !c.loggedIn.Load() {
+			c.Close()
+		}
+	})
+	ctx.SetValue(keyConn, c)
+	ctx.SetValue(keySessions, new(atomic.Int32))
+	return c
+}
+
+// session opens a session channel with its requests filtered, one per
+// connection at a time, and keeps the client answering keepalives.
+func (s *Server) session(srv *ssh.Server, sc *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	sessions, _ := ctx.Value(keySessions).(*atomic.Int32)
+	if sessions == nil || sessions.Add(1) > MaxSessionsPerConnection {
+		if sessions != nil {
+			sessions.Add(-1)
+		}
+		nc.Reject(gossh.ResourceShortage, "one session per connection")
+		return
+	}
+	defer sessions.Add(-1)
+	input := new(atomic.Int64)
+	input.Store(s.cfg.Now().UnixNano())
+	ctx.SetValue(keyInput, input)
+	done := make(chan struct{})
+	defer close(done)
+	go s.keepAlive(sc, done)
+	ssh.DefaultSessionHandler(srv, sc, filteredChannel{NewChannel: nc, input: input, now: s.cfg.Now}, ctx)
+}
+
+// keepAlive asks the client every KeepAliveEvery whether it is there and
+// closes the connection when it does not answer in time: a laptop that
+// went to sleep shows as disconnected on the dashboard.
+func (s *Server) keepAlive(sc *gossh.ServerConn, done <-chan struct{}) {
+	tick := time.NewTicker(s.cfg.KeepAliveEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+		}
+		answered := make(chan struct{})
+		go func() {
+			sc.SendRequest("keepalive@openssh.com", true, nil)
+			close(answered)
+		}()
+		select {
+		case <-answered:
+		case <-done:
+			return
+		case <-time.After(s.cfg.KeepAliveTimeout):
+			sc.Close()
 			return
 		}
-		next(sess)
 	}
 }
 
-// program makes the participant's program for one connection.
-func (s *Server) program(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
-	ip := remoteIP(sess.RemoteAddr())
-	gate := &gate{server: s, ip: ip}
-	return tui.NewJoin(gate, s.cfg.Lang, tui.DefaultStyles()), []tea.ProgramOption{tea.WithAltScreen()}
-}
-
-func remoteIP(a net.Addr) string {
-	host, _, err := net.SplitHostPort(a.String())
-	if err != nil {
-		return a.String()
+// program makes the participant's program for one session.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	c, _ := sess.Context().Value(keyConn).(*conn)
+	if c != nil {
+		c.loggedIn.Store(true)
 	}
-	return host
+	g := &gate{server: s, ctx: sess.Context()}
+	p := tea.NewProgram(tui.NewJoin(g, s.cfg.Lang, tui.DefaultStyles()), append([]tea.ProgramOption{tea.WithAltScreen()}, bm.MakeOptions(sess)...)...)
+	s.mu.Lock()
+	s.programs[p] = true
+	s.mu.Unlock()
+	input, _ := sess.Context().Value(keyInput).(*atomic.Int64)
+	go s.watch(sess.Context(), p, g, input)
+	return p
 }
 
-// gate checks codes for one participant.
+// watch ends a session that waits at the gate too long, or sits idle
+// when it may: before joining, or once the workshop is over. A joined
+// participant is never dropped while the workshop is open.
+func (s *Server) watch(ctx ssh.Context, p *tea.Program, g *gate, input *atomic.Int64) {
+	defer func() {
+		s.mu.Lock()
+		delete(s.programs, p)
+		s.mu.Unlock()
+		g.leave()
+	}()
+	gateTimer := time.NewTimer(s.cfg.GateTimeout)
+	defer gateTimer.Stop()
+	every := min(time.Minute, s.cfg.Idle/2)
+	idle := time.NewTicker(max(every, 10*time.Millisecond))
+	defer idle.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-gateTimer.C:
+			if !g.joined.Load() {
+				p.Send(tui.LeaveMsg{Reason: tui.LeaveGateTimeout})
+			}
+		case <-idle.C:
+			if input == nil || (g.joined.Load() && s.cfg.Room.Open()) {
+				continue
+			}
+			if s.cfg.Now().Sub(time.Unix(0, input.Load())) >= s.cfg.Idle {
+				p.Send(tui.LeaveMsg{Reason: tui.LeaveIdle})
+			}
+		}
+	}
+}
+
+// gate checks one participant's codes and holds their seat.
 type gate struct {
 	server *Server
-	ip     string
+	ctx    context.Context
+	mu     sync.Mutex
+	wrong  int // wrong codes on this connection
+	seat   tui.Seat
+	joined atomic.Bool
+}
+
+var _ tui.Gate = (*gate)(nil)
+
+// answer compares a code at its turn in the server's line; a wrong one is
+// answered after WrongCodeDelay. right says whether it was; done says that
+// this connection may try no more.
+func (g *gate) answer(compare func() bool) (right, done bool) {
+	if err := g.server.limiter.wait(g.ctx); err != nil {
+		return false, true
+	}
+	right = compare()
+	g.mu.Lock()
+	if !right {
+		g.server.limiter.wrong()
+		g.wrong++
+	}
+	done = g.wrong >= MaxWrongCodes
+	g.mu.Unlock()
+	if !right {
+		sleepCtx(g.ctx, tui.WrongCodeDelay)
+	}
+	return right, done
 }
 
 func (g *gate) CheckCode(code string) (ok, done bool) {
-	s := g.server
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := time.Now()
-	var recent []time.Time
-	for _, t := range s.failures[g.ip] {
-		if now.Sub(t) < s.cfg.WrongCodeWindow {
-			recent = append(recent, t)
-		}
-	}
-	if len(recent) >= s.cfg.MaxWrongCodes {
-		s.failures[g.ip] = recent
-		return false, true
-	}
-	if subtle.ConstantTimeCompare([]byte(code), []byte(s.cfg.Code)) == 1 {
-		return true, false
-	}
-	recent = append(recent, now)
-	s.failures[g.ip] = recent
-	return false, len(recent) >= s.cfg.MaxWrongCodes
+	return g.answer(func() bool {
+		return subtle.ConstantTimeCompare([]byte(code), []byte(g.server.cfg.Code)) == 1
+	})
 }
 
-func (g *gate) Join(pseudonym string) (tui.Session, error) { return g.server.cfg.Room.Join(pseudonym) }
-
-// Changed passes on the room's phase changes, when it announces them.
-func (g *gate) Changed() <-chan struct{} {
-	if a, ok := g.server.cfg.Room.(tui.Announcer); ok {
-		return a.Changed()
+// Claim admits the participant; a resume code is answered like the
+// workshop code: slowly, in the server's line, and counted when wrong.
+func (g *gate) Claim(pseudonym, resume string) (tui.Seat, error) {
+	var seat tui.Seat
+	var err error
+	if resume == "" {
+		seat, err = g.server.cfg.Room.Claim(pseudonym, "")
+	} else {
+		_, done := g.answer(func() bool {
+			seat, err = g.server.cfg.Room.Claim(pseudonym, resume)
+			return !errors.Is(err, tui.ErrResumeWrong)
+		})
+		if done && errors.Is(err, tui.ErrResumeWrong) {
+			err = tui.ErrTooManyCodes
+		}
 	}
-	return nil
+	if err != nil {
+		return nil, err
+	}
+	g.mu.Lock()
+	g.seat = seat
+	g.mu.Unlock()
+	g.joined.Store(true)
+	return seat, nil
+}
+
+// leave gives the seat free when the connection ends, however it ends.
+func (g *gate) leave() {
+	g.mu.Lock()
+	seat := g.seat
+	g.mu.Unlock()
+	if seat != nil {
+		seat.Leave()
+	}
 }
 
 // Serve accepts participants on ln until Shutdown.
@@ -174,8 +362,23 @@ func (s *Server) ListenAndServe() error {
 	return s.Serve(ln)
 }
 
-// Shutdown stops accepting and closes every session.
-func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx) }
+// Shutdown stops accepting, tells every participant's screen that the
+// workshop ends — the reason stays on their terminal — and waits for the
+// sessions to close until ctx ends; then it closes the rest.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	for p := range s.programs {
+		go p.Send(tui.LeaveMsg{Reason: tui.LeaveShutdown})
+	}
+	s.mu.Unlock()
+	if err := s.ssh.Shutdown(ctx); err != nil {
+		return s.ssh.Close()
+	}
+	return nil
+}
+
+// Connections is how many connections are open, logged in or not.
+func (s *Server) Connections() int { return int(s.conns.Load()) }
 
 // IsLoopback reports whether addr listens only on this machine.
 func IsLoopback(addr string) bool {
