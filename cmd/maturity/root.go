@@ -75,6 +75,7 @@ see results, choose the language.`,
 		newExportCmd(e, opts),
 		newDemoCmd(e, opts),
 		newBackupCmd(e, opts),
+		newActionsCmd(e, opts),
 	)
 	root.InitDefaultCompletionCmd()
 	refuseUnknownSubcommands(root)
