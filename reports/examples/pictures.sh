@@ -51,7 +51,7 @@ wait_for "Resultaten bekijken"
 tmux -S "$socket" send-keys -t tui Down Down Enter
 wait_for "Van welke afdeling?"
 tmux -S "$socket" send-keys -t tui "Werk" Enter
-wait_for "Eerst aanpakken"
+wait_for "Volwassenheid: niveau"
 screen tui-results 940 650
 tmux -S "$socket" kill-session -t tui
 
@@ -66,7 +66,7 @@ tmux -S "$socket" kill-session -t tui
 # The presenter view of a workshop, as the beamer shows it: four
 # participants over SSH, one of them far from the rest on the first question.
 port=2299
-tmux -S "$socket" new-session -d -s tui -x 100 -y 34 "COLORTERM=truecolor XDG_DATA_HOME=$work $work/maturity --db $work/workshop.db workshop serve --department Wijkteams --listen 127.0.0.1:$port --code 314159"
+tmux -S "$socket" new-session -d -s tui -x 100 -y 34 "COLORTERM=truecolor XDG_DATA_HOME=$work/data $work/maturity --db $work/workshop.db workshop serve --department Wijkteams --listen 127.0.0.1:$port --code 314159"
 wait_for "Code: 314159"
 i=0
 for first in 1 5 3 4; do
