@@ -207,7 +207,7 @@ func departmentFor(ctx context.Context, e env, st *store.Store, name string) (st
 		return d, fmt.Errorf("%w; to add a new department, run: maturity department add %q", err, name)
 	}
 	if d, err = st.CreateDepartment(ctx, name, ""); err == nil {
-		fmt.Fprintf(e.stderr, "added department %s\n", d.Name)
+		fmt.Fprintf(e.stderr, "added department %s\n", tui.Printable(d.Name))
 	}
 	return d, err
 }

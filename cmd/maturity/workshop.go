@@ -220,7 +220,7 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, o *workshopOpt
 		fmt.Fprintf(e.stderr, "warning: listening on %s, reachable from other machines: share the code only with the participants\n", o.listen)
 	}
 	fmt.Fprintf(e.stdout, "workshop for %s, round %s (assessment %d)\n  code:    %s\n  connect: ssh -p %s %s\nstop with q on the dashboard or ctrl+c; everything is saved as it is given\n",
-		room.department, a.Round, a.ID, code, port, hostOf(o.listen))
+		tui.Printable(room.department), tui.Printable(a.Round), a.ID, code, port, hostOf(o.listen))
 	done := make(chan error, 1)
 	serving = true
 	go func() { done <- srv.Serve(ln) }()
@@ -249,7 +249,7 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, o *workshopOpt
 	defer cancel()
 	_ = srv.Shutdown(shutdown)
 	if room.Phase() == tui.PhaseClosed {
-		fmt.Fprintf(e.stdout, "workshop stopped; round %s is closed: the next workshop of %s needs --new-round\n", a.Round, room.department)
+		fmt.Fprintf(e.stdout, "workshop stopped; round %s is closed: the next workshop of %s needs --new-round\n", tui.Printable(a.Round), tui.Printable(room.department))
 	} else {
 		fmt.Fprintln(e.stdout, "workshop stopped; everything is saved: serve again to go on")
 	}

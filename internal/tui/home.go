@@ -424,7 +424,10 @@ func (a App) View() string {
 	return strings.Join(clip(strings.Split(strings.Join(lines, "\n"), "\n"), a.width, a.height), "\n")
 }
 
+// item is one line of a list; the text is shown as Printable makes it,
+// since it may hold a name from the database.
 func (a App) item(selected bool, text string) string {
+	text = Printable(text)
 	if selected {
 		return a.styles.Cursor.Render("› " + text)
 	}

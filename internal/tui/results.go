@@ -223,7 +223,7 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 	if r.Respondents == 1 {
 		who = t["respondent"]
 	}
-	add(st.Title.Render(ansi.Truncate(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], s.Department, t["round"], s.Round, r.Respondents, who), width, "…")))
+	add(st.Title.Render(ansi.Truncate(fmt.Sprintf("%s — %s, %s %s (%d %s)", t["results"], Printable(s.Department), t["round"], Printable(s.Round), r.Respondents, who), width, "…")))
 	// A participant must never take their own result for the group's.
 	switch s.Scope {
 	case ScopeOwn:
@@ -250,7 +250,7 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 		add("  " + st.Muted.Render(t["not capped"]))
 	}
 	if c := r.Overall.Change; c != nil {
-		add(hang("  ", fmt.Sprintf(t["change"], c.Round, changeText(c, t, lang)), width)...)
+		add(hang("  ", fmt.Sprintf(t["change"], Printable(c.Round), changeText(c, t, lang)), width)...)
 	}
 	if r.Stage.Applicable {
 		add("", st.Header.Render(t["stage"]))

@@ -232,7 +232,7 @@ func (m Model) questionBody(spacing, full bool) ([]string, [2]int) {
 	if n := strings.TrimSpace(m.notes[q.ID]); n != "" {
 		if full {
 			space()
-			for _, l := range m.hang(m.t["note"]+": ", n, w) {
+			for _, l := range m.hang(m.t["note"]+": ", PrintableText(n), w) {
 				body = append(body, m.styles.Note.Render(l))
 			}
 		} else {
@@ -305,12 +305,12 @@ func (m Model) viewHelp() string {
 	}
 	if n := strings.TrimSpace(m.notes[q.ID]); n != "" {
 		body = append(body, "")
-		for _, l := range hang(m.t["note"]+": ", n, w) {
+		for _, l := range hang(m.t["note"]+": ", PrintableText(n), w) {
 			body = append(body, m.styles.Note.Render(l))
 		}
 	}
 	if m.s.ResumeCode != "" {
-		body = append(body, "", wrapText(fmt.Sprintf(m.t["your resume code"], m.s.Respondent, m.s.ResumeCode), w))
+		body = append(body, "", wrapText(fmt.Sprintf(m.t["your resume code"], Printable(m.s.Respondent), m.s.ResumeCode), w))
 	}
 	m.help.ShowAll = true
 	m.help.Width = m.width
