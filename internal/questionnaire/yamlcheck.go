@@ -1,6 +1,10 @@
 package questionnaire
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
 
 // PrecheckYAML makes, for any YAML file read from outside (a report's
 // style file, say), the checks Parse makes before a questionnaire reaches
@@ -19,3 +23,8 @@ func PrecheckYAML(src []byte) *Problem {
 	p.Message, _, _ = strings.Cut(p.Message, " (expected")
 	return p
 }
+
+// NodePosition is the 1-based line and column where a YAML node starts
+// (0, 0 when unknown), as questionnaire problems report it, for other
+// readers of YAML that name positions the same way.
+func NodePosition(n ast.Node) (int, int) { return position(n) }

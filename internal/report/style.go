@@ -173,23 +173,7 @@ func (d *styleDecoder) problem(n ast.Node, format string, args ...any) {
 }
 
 // position is the 1-based line and column where n starts; 0, 0 unknown.
-func position(n ast.Node) (int, int) {
-	switch v := n.(type) {
-	case nil:
-		return 0, 0
-	case *ast.MappingNode:
-		if len(v.Values) > 0 {
-			return position(v.Values[0])
-		}
-	case *ast.MappingValueNode:
-		return position(v.Key)
-	}
-	tk := n.GetToken()
-	if tk == nil || tk.Position == nil {
-		return 0, 0
-	}
-	return tk.Position.Line, tk.Position.Column
-}
+func position(n ast.Node) (int, int) { return questionnaire.NodePosition(n) }
 
 // resolve strips anchors and tags and follows aliases, a bounded number of
 // times, to the value they name; nil when there is none.
