@@ -384,6 +384,7 @@ func runSignalled(t *testing.T, bin, dir string, sig syscall.Signal, delay time.
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	peak := watchPeak(cmd.Process.Pid)
 	time.Sleep(delay)
 	cmd.Process.Signal(sig)
 	sent := time.Now()
@@ -396,8 +397,8 @@ func runSignalled(t *testing.T, bin, dir string, sig syscall.Signal, delay time.
 	if ctx.Err() != nil {
 		t.Fatalf("maturity %s did not finish within %v", strings.Join(args, " "), badTimeLimit)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss*1024 > badPeakMemory {
-		t.Errorf("maturity %s used %d MB at its peak; the bound is %d MB", strings.Join(args, " "), ru.Maxrss/1024, badPeakMemory>>20)
+	if used := peak(); used > badPeakMemory {
+		t.Errorf("maturity %s used %d MB at its peak; the bound is %d MB", strings.Join(args, " "), used>>20, badPeakMemory>>20)
 	}
 	return strings.TrimSuffix(stderr.String(), "\n"), cmd.ProcessState.ExitCode(), after
 }
