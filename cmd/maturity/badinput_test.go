@@ -590,22 +590,9 @@ func newerSchema(t *testing.T, bin, dir string) (string, int) {
 // any file. The folder is not writable either, so SQLite cannot make its
 // WAL files beside the database.
 func readOnly(t *testing.T, bin, dir string) (string, int) {
-	shared, err := os.MkdirTemp("", "maturity-ro-")
+	shared := readOnlyCopy(t, dir)
+	b, err := os.ReadFile(filepath.Join(shared, "m.db"))
 	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		os.Chmod(shared, 0o755)
-		os.RemoveAll(shared)
-	})
-	b, err := os.ReadFile(filepath.Join(dir, "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(shared, "m.db"), b, 0o444); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(shared, 0o555); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "department", "add", "Wmo")
@@ -733,32 +720,9 @@ func sshRun(args ...string) func(t *testing.T, bin, dir string) (string, int) {
 func wrongCodes(n int) func(t *testing.T, bin, dir string) (string, int) {
 	return func(t *testing.T, bin, dir string) (string, int) {
 		port := serveWorkshop(t, bin, dir)
-		c, err := gossh.Dial("tcp", "127.0.0.1:"+port, &gossh.ClientConfig{User: "gast", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-		sess, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		var screen lockedBuffer
-		sess.Stdout = &screen
-		in, err := sess.StdinPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sess.Shell(); err != nil {
-			t.Fatal(err)
-		}
+		sess, screen, in := openShell(t, port, 80, 24)
 		ended := make(chan error, 1)
 		go func() { ended <- sess.Wait() }()
-		if _, err := screen.waitFor(regexp.MustCompile("workshopcode"), 20*time.Second, nil); err != nil {
-			t.Fatal(err)
-		}
 		// Each wrong code is answered after a second; the last answer is
 		// the one shown.
 		last := regexp.MustCompile(`Die code klopt niet\. Probeer het opnieuw\.`)
@@ -1044,24 +1008,7 @@ func schemaVersion(v int) func(t *testing.T, bin, dir string) (string, int) {
 // user (never root: nobody) may not write; it returns the line of
 // Burgerzaken.
 func readOnlyReads(t *testing.T, bin, dir string) (string, int) {
-	shared, err := os.MkdirTemp("", "maturity-ro-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		os.Chmod(shared, 0o755)
-		os.RemoveAll(shared)
-	})
-	b, err := os.ReadFile(filepath.Join(dir, "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(shared, "m.db"), b, 0o444); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(shared, 0o555); err != nil {
-		t.Fatal(err)
-	}
+	shared := readOnlyCopy(t, dir)
 	cmd := exec.Command(bin, "results")
 	cmd.Dir = shared
 	cmd.Env = badEnv(shared, "m.db")
@@ -1112,4 +1059,62 @@ func escapesShown(t *testing.T, bin, dir string) (string, int) {
 		}
 	}
 	return strings.Join(lines, " | "), 0
+}
+
+// openShell opens an interactive session of width × height on the
+// workshop at port with Go's SSH client, as a participant's terminal, and
+// waits for the gate to ask for the code. The connection closes with the
+// test.
+func openShell(t *testing.T, port string, width, height int) (*gossh.Session, *lockedBuffer, io.WriteCloser) {
+	t.Helper()
+	c, err := gossh.Dial("tcp", "127.0.0.1:"+port, &gossh.ClientConfig{User: "gast", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", height, width, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	screen := &lockedBuffer{}
+	sess.Stdout = screen
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := screen.waitFor(regexp.MustCompile("workshopcode"), 20*time.Second, nil); err != nil {
+		t.Fatal(err)
+	}
+	return sess, screen, in
+}
+
+// readOnlyCopy copies dir's m.db into a new folder, both without write
+// permission, and returns the folder; it is removed with the test.
+func readOnlyCopy(t *testing.T, dir string) string {
+	t.Helper()
+	shared, err := os.MkdirTemp("", "maturity-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		os.Chmod(shared, 0o755)
+		os.RemoveAll(shared)
+	})
+	b, err := os.ReadFile(filepath.Join(dir, "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(shared, "m.db"), b, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	return shared
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/maturity-nl/maturity/questionnaires"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // The workshop's rows of the bad-input table: how serve opens its round,
@@ -121,29 +120,6 @@ func gateRefusal(pseudonym, resume string) func(t *testing.T, bin, dir string) (
 // messages fit on one line.
 func gateSession(t *testing.T, port string) (*lockedBuffer, io.Writer) {
 	t.Helper()
-	c, err := gossh.Dial("tcp", "127.0.0.1:"+port, &gossh.ClientConfig{User: "gast", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm", 30, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	var screen lockedBuffer
-	sess.Stdout = &screen
-	in, err := sess.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := screen.waitFor(regexp.MustCompile("workshopcode"), 20*time.Second, nil); err != nil {
-		t.Fatal(err)
-	}
-	return &screen, in
+	_, screen, in := openShell(t, port, 120, 30)
+	return screen, in
 }
