@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestActions runs the register's commands as a user would: agree two
@@ -57,6 +59,18 @@ func TestActions(t *testing.T) {
 	if b.Status != "in_progress" || b.Dimension != "diagnostic" || b.Question != "x1" || b.Owner != "informatiemanager" || b.Overdue ||
 		len(b.History) != 3 || b.History[1].Field != "owner" || b.History[2].Field != "status" || b.History[2].New != "in_progress" {
 		t.Errorf("action 2 = %+v", b)
+	}
+	// The workbook carries the register on a sheet of its own.
+	book := filepath.Join(t.TempDir(), "export.xlsx")
+	mustRun(t, vars, "export", "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("actions")
+	f.Close()
+	if len(rows) != 3 || rows[1][5] != "Write the quality rules down" || rows[1][8] != "done" || rows[2][8] != "in_progress" || rows[2][6] != "informatiemanager" {
+		t.Errorf("actions sheet = %v", rows)
 	}
 	if out := mustRun(t, vars, "actions", "list", "--status", "gereed"); !strings.Contains(out, "Write the quality rules down") || strings.Contains(out, "Investigate") {
 		t.Errorf("--status gereed:\n%s", out)

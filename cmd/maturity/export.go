@@ -58,8 +58,11 @@ level and stage, ready to pivot. Writes to standard output without -o.`,
 				err = exchange.WriteJSON(&buf, rows)
 			case "xlsx":
 				var scores []exchange.ScoreRow
+				var actions []store.Action
 				if scores, err = scoreRows(ctx, st, department); err == nil {
-					err = exchange.WriteXLSX(&buf, rows, scores)
+					if actions, err = st.Actions(ctx, store.ActionFilter{Department: department}); err == nil {
+						err = exchange.WriteXLSX(&buf, rows, scores, actions, st.Now())
+					}
 				}
 			}
 			if err != nil {

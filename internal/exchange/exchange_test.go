@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
@@ -223,7 +224,14 @@ func TestWriteXLSX(t *testing.T) {
 		{Department: "Burgerzaken", Round: "2026-11", Group: "ascendancy", Dimension: "diagnostic", Target: 4, Confidence: "none"},
 	}
 	var out bytes.Buffer
-	if err := exchange.WriteXLSX(&out, rows, scores); err != nil {
+	due := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	actions := []store.Action{
+		{ID: 1, Department: "Burgerzaken", Round: "2026-11", Dimension: "quality", Text: "=Kwaliteitsregels opschrijven", Owner: "teamleider", Due: "2026-11-30",
+			Status: store.ActionPlanned, CreatedAt: due.Add(-48 * time.Hour), History: []store.ActionChange{}},
+		{ID: 2, Department: "Burgerzaken", Dimension: "privacy-ethics", Text: "DPIA-checklist", Status: store.ActionDone, Evidence: "MT-besluit",
+			CreatedAt: due.Add(-72 * time.Hour), History: []store.ActionChange{{At: due.Add(-24 * time.Hour), Field: "status", Old: "planned", New: "done"}}},
+	}
+	if err := exchange.WriteXLSX(&out, rows, scores, actions, due); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&out)
@@ -231,7 +239,7 @@ func TestWriteXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "answers,scores" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "answers,scores,actions" {
 		t.Errorf("sheets = %s", got)
 	}
 	answers, _ := f.GetRows("answers")
@@ -260,6 +268,21 @@ func TestWriteXLSX(t *testing.T) {
 		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "0.0" {
 			t.Errorf("%s has style %+v, %v; want the number format 0.0", cell, st, err)
 		}
+	}
+	// The register: one row per action, overdue as of the export, a text
+	// that starts with = stored as text, never as a formula.
+	acts, _ := f.GetRows("actions")
+	if len(acts) != 3 || strings.Join(acts[0], ",") != strings.Join(exchange.ActionColumns, ",") {
+		t.Fatalf("actions sheet = %v", acts)
+	}
+	if a := acts[1]; a[0] != "1" || a[5] != "=Kwaliteitsregels opschrijven" || a[8] != "planned" || a[9] != "TRUE" || len(a) > 13 {
+		t.Errorf("action 1 = %v", a)
+	}
+	if a := acts[2]; a[8] != "done" || a[9] != "FALSE" || a[10] != "MT-besluit" || a[13] != "2026-11-30T00:00:00Z" {
+		t.Errorf("action 2 = %v", a)
+	}
+	if formula, _ := f.GetCellFormula("actions", "F2"); formula != "" {
+		t.Errorf("an action's text became the formula %q", formula)
 	}
 	if r := got[2]; r[8] != "" || r[9] != "" || r[12] != "none" {
 		t.Errorf("a dimension without score = %v; want empty score and level", r)

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/store"
@@ -233,7 +234,7 @@ func TestWriteXLSX_Hostile(t *testing.T) {
 		{Department: "Burgerzaken", Assessment: "2026-11", Respondent: "Vos", Question: "desc-timeliness", Level: "2", Note: long},
 	}
 	var out bytes.Buffer
-	if err := exchange.WriteXLSX(&out, rows, nil); err != nil {
+	if err := exchange.WriteXLSX(&out, rows, nil, nil, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	// The sheet's XML: every text an inline string, no formula anywhere.

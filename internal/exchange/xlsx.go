@@ -3,6 +3,7 @@ package exchange
 import (
 	"fmt"
 	"io"
+	"time"
 	"unicode/utf16"
 
 	"github.com/maturity-nl/maturity/internal/store"
@@ -43,6 +44,7 @@ type ScoreRow struct {
 const (
 	answersSheet = "answers"
 	scoresSheet  = "scores"
+	actionsSheet = "actions"
 )
 
 // ScoreColumns are the headers of the scores sheet.
@@ -50,17 +52,20 @@ var ScoreColumns = []string{"department", "parent", "round", "mode", "open", "re
 	"score", "level", "target", "gap", "confidence", "overall_score", "overall_level", "capped", "stage", "blocked_by",
 	"minimum_capped", "interval_low", "interval_high"}
 
-// WriteXLSX writes a workbook with an answers sheet (the long format) and a
+// WriteXLSX writes a workbook with an answers sheet (the long format), an
+// actions sheet (the improvement register, overdue as of now) and a
 // scores sheet (one row per round and dimension), each with a header row,
 // frozen panes and an auto filter.
-func WriteXLSX(w io.Writer, rows []store.Row, scores []ScoreRow) error {
+func WriteXLSX(w io.Writer, rows []store.Row, scores []ScoreRow, actions []store.Action, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", answersSheet); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(scoresSheet); err != nil {
-		return err
+	for _, sheet := range []string{scoresSheet, actionsSheet} {
+		if _, err := f.NewSheet(sheet); err != nil {
+			return err
+		}
 	}
 	answerRows := make([][]any, len(rows))
 	for i, r := range rows {
@@ -87,10 +92,31 @@ func WriteXLSX(w io.Writer, rows []store.Row, scores []ScoreRow) error {
 	if err := writeSheet(f, scoresSheet, ScoreColumns, scoreRows); err != nil {
 		return err
 	}
+	if err := writeSheet(f, actionsSheet, ActionColumns, actionRows(actions, now)); err != nil {
+		return err
+	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	return nil
+}
+
+// ActionColumns are the headers of the actions sheet: the improvement
+// register, one row per action, overdue as of the export.
+var ActionColumns = []string{"id", "department", "round", "dimension", "question", "text", "owner", "due", "status", "overdue",
+	"evidence", "reason", "created_at", "closed_at"}
+
+func actionRows(actions []store.Action, now time.Time) [][]any {
+	out := make([][]any, len(actions))
+	for i, a := range actions {
+		closed := ""
+		if at := a.ClosedAt(); !at.IsZero() {
+			closed = at.Format(time.RFC3339)
+		}
+		out[i] = []any{a.ID, cellText(a.Department), cellText(a.Round), a.Dimension, a.Question, cellText(a.Text), cellText(a.Owner), a.Due,
+			string(a.Status), a.Overdue(now), cellText(a.Evidence), cellText(a.Reason), a.CreatedAt.Format(time.RFC3339), closed}
+	}
+	return out
 }
 
 func writeSheet(f *excelize.File, sheet string, header []string, rows [][]any) error {
