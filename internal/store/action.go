@@ -250,7 +250,7 @@ const actionColumns = `x.id, d.name, coalesce(x.assessment_id, 0), coalesce(a.ro
 	coalesce(x.due, ''), x.status, x.evidence, x.reason, x.created_at
 	FROM actions x JOIN departments d ON d.id = x.department_id LEFT JOIN assessments a ON a.id = x.assessment_id`
 
-func scanAction(sc interface{ Scan(...any) error }) (Action, error) {
+func scanAction(sc scanner) (Action, error) {
 	var a Action
 	var created string
 	err := sc.Scan(&a.ID, &a.Department, &a.AssessmentID, &a.Round, &a.Dimension, &a.Question, &a.Text, &a.Owner, &a.Due, &a.Status, &a.Evidence, &a.Reason, &created)
@@ -316,16 +316,8 @@ func (s *Store) Actions(ctx context.Context, f ActionFilter) ([]Action, error) {
 	if err != nil {
 		return nil, translate(s.path, err)
 	}
-	defer rows.Close()
-	var out []Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := collect(rows, scanAction)
+	if err != nil {
 		return nil, err
 	}
 	return s.withHistory(ctx, out)

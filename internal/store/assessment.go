@@ -80,7 +80,7 @@ const assessmentColumns = `a.id, d.name, q.id, q.key, q.version, q.digest, q.que
 	(SELECT count(*) FROM answers x JOIN respondents r ON r.id = x.respondent_id WHERE r.assessment_id = a.id AND x.vote = 1), a.phase
 	FROM assessments a JOIN departments d ON d.id = a.department_id JOIN questionnaires q ON q.id = a.questionnaire_id`
 
-func scanAssessment(sc interface{ Scan(...any) error }) (Assessment, error) {
+func scanAssessment(sc scanner) (Assessment, error) {
 	var a Assessment
 	var mode, created, closed, phase string
 	err := sc.Scan(&a.ID, &a.Department, &a.Questionnaire.ID, &a.Questionnaire.Key, &a.Questionnaire.Version, &a.Questionnaire.Digest,
@@ -122,16 +122,7 @@ func (s *Store) Assessments(ctx context.Context, department string) ([]Assessmen
 	if err != nil {
 		return nil, translate(s.path, err)
 	}
-	defer rows.Close()
-	var out []Assessment
-	for rows.Next() {
-		a, err := scanAssessment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return collect(rows, scanAssessment)
 }
 
 // LatestAssessment returns the department's most recent round.

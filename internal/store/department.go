@@ -71,7 +71,7 @@ type queryer interface {
 
 const departmentColumns = `d.id, d.name, coalesce(p.name, ''), d.created_at FROM departments d LEFT JOIN departments p ON p.id = d.parent_id`
 
-func scanDepartment(sc interface{ Scan(...any) error }) (Department, error) {
+func scanDepartment(sc scanner) (Department, error) {
 	var d Department
 	var created string
 	err := sc.Scan(&d.ID, &d.Name, &d.Parent, &created)
@@ -114,16 +114,7 @@ func departments(ctx context.Context, q queryer) ([]Department, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Department
-	for rows.Next() {
-		d, err := scanDepartment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return collect(rows, scanDepartment)
 }
 
 // RenameDepartment gives a department a new name.
