@@ -25,3 +25,13 @@ var OrganisationHTMLTemplate string
 //
 //go:embed style.css
 var CSS string
+
+// Terminal is terminal.yaml: every fixed word of the terminal screens.
+//
+//go:embed terminal.yaml
+var Terminal []byte
+
+// Commands is commands.yaml: every fixed word of the command line's output.
+//
+//go:embed commands.yaml
+var Commands []byte

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/goccy/go-yaml"
 	"github.com/maturity-nl/maturity/reports"
 )
 
@@ -13,29 +12,21 @@ type texts map[string]string
 
 var (
 	loadOnce sync.Once
-	loaded   map[string]map[string]string // key → language → text
+	loaded   map[string]map[string]string // language → key → text
 	loadErr  error
 )
 
 // textsFor returns the fixed texts in lang (English for any other than nl).
+// The table is shared: callers read it and never write to it.
 func textsFor(lang string) (texts, error) {
-	loadOnce.Do(func() {
-		loadErr = yaml.Unmarshal(reports.Texts, &loaded)
-		if loadErr != nil {
-			loadErr = fmt.Errorf("reports/texts.yaml: %w", loadErr)
-		}
-	})
+	loadOnce.Do(func() { loaded, loadErr = reports.Catalogue("texts.yaml", reports.Texts) })
 	if loadErr != nil {
 		return nil, loadErr
 	}
 	if lang != "nl" {
 		lang = "en"
 	}
-	t := texts{}
-	for k, byLang := range loaded {
-		t[k] = byLang[lang]
-	}
-	return t, nil
+	return loaded[lang], nil
 }
 
 // f fills in a text's placeholders.
