@@ -58,14 +58,19 @@ type QuestionnaireFile struct {
 	Digest    string
 	Questions int
 	Source    []byte
+	// Parsed is the questionnaire's parsed form (questionnaire.Parsed),
+	// kept beside Source so that reading a round does not parse it again.
+	Parsed []byte
 }
 
 func saveQuestionnaire(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now string) (Snapshot, error) {
 	if len(q.Source) == 0 || q.Digest == "" {
 		return Snapshot{}, errorf(EINVALID, "questionnaire %s has no source to keep", q.Key)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO questionnaires (key, version, digest, questions, definition, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING`, q.Key, q.Version, q.Digest, q.Questions, q.Source, now)
+	// A snapshot kept before parsed forms existed gains one.
+	_, err := tx.ExecContext(ctx, `INSERT INTO questionnaires (key, version, digest, questions, definition, parsed, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET parsed = coalesce(parsed, excluded.parsed)`,
+		q.Key, q.Version, q.Digest, q.Questions, q.Source, nullBytes(q.Parsed), now)
 	if err != nil {
 		return Snapshot{}, err
 	}
@@ -304,4 +309,12 @@ func labelDate(label string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// nullBytes is b, or NULL when it is empty.
+func nullBytes(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
 }

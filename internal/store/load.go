@@ -9,8 +9,9 @@ import (
 // AssessmentData is everything scoring and the views need of one round.
 type AssessmentData struct {
 	Assessment Assessment
-	// Definition is the questionnaire file the round was answered on.
-	Definition []byte
+	// Definition is the questionnaire file the round was answered on, and
+	// Parsed its parsed form where the store has one (nil otherwise).
+	Definition, Parsed []byte
 	// Answers holds each respondent's latest vote on each question: the
 	// answers the scores use.
 	Answers []Answer
@@ -35,7 +36,7 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, e
 	if d.Assessment, err = assessmentByID(ctx, tx, id); err != nil {
 		return d, err
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT definition FROM questionnaires WHERE id = ?`, d.Assessment.Questionnaire.ID).Scan(&d.Definition); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT definition, parsed FROM questionnaires WHERE id = ?`, d.Assessment.Questionnaire.ID).Scan(&d.Definition, &d.Parsed); err != nil {
 		return d, err
 	}
 	if d.Revote, err = revoteQuestions(ctx, tx, id); err != nil {
