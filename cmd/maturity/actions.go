@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/maturity-nl/maturity/internal/tui"
@@ -30,25 +31,21 @@ func parseStatus(s string) (store.ActionStatus, error) {
 	return "", badInput("--status %q: unknown status (expected gepland, bezig, gereed or vervallen; in English planned, in_progress, done or dropped)", s)
 }
 
-// statusWords are a status as people read it.
-var statusWords = map[string]map[store.ActionStatus]string{
-	"nl": {store.ActionPlanned: "gepland", store.ActionInProgress: "bezig", store.ActionDone: "gereed", store.ActionDropped: "vervallen"},
-	"en": {store.ActionPlanned: "planned", store.ActionInProgress: "in progress", store.ActionDone: "done", store.ActionDropped: "dropped"},
-}
-
-// actionWords are the fixed words of the actions list.
-var actionWords = map[string]map[string]string{
-	"nl": {"id": "NR", "department": "AFDELING", "dimension": "DIMENSIE", "text": "AFSPRAAK", "owner": "EIGENAAR", "due": "UITERLIJK",
-		"status": "STATUS", "round": "NA RONDE", "overdue": "verlopen", "none": "geen afspraken", "added": "afspraak %d vastgelegd voor %s"},
-	"en": {"id": "ID", "department": "DEPARTMENT", "dimension": "DIMENSION", "text": "ACTION", "owner": "OWNER", "due": "DUE",
-		"status": "STATUS", "round": "AFTER ROUND", "overdue": "overdue", "none": "no actions", "added": "action %d agreed for %s"},
-}
-
-func wordsFor(lang string) map[string]string {
-	if lang == "en" {
-		return actionWords["en"]
+// statusWord is a status as people read it, in the words of l.
+func statusWord(l labels, s store.ActionStatus) string {
+	if w, ok := l["status "+string(s)]; ok {
+		return w
 	}
-	return actionWords["nl"]
+	return string(s)
+}
+
+// oneOrMore is key's text for n things: "key one" when n is 1 and the
+// catalogue has it, else key.
+func oneOrMore(l labels, key string, n int) string {
+	if one, ok := l[key+" one"]; ok && n == 1 {
+		return one
+	}
+	return l[key]
 }
 
 func newActionsCmd(e env, opts *globalOptions) *cobra.Command {
@@ -95,8 +92,7 @@ func newActionsAddCmd(e env, opts *globalOptions) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		lang := opts.lang
-		fmt.Fprintf(e.stdout, wordsFor(lang)["added"]+"\n", a.ID, tui.Printable(a.Department))
+		fmt.Fprintf(e.stdout, labelsFor(opts.userLang())["action added"]+"\n", a.ID, tui.Printable(a.Department))
 		return nil
 	})
 	f := cmd.Flags()
@@ -188,13 +184,9 @@ func newActionsListCmd(e env, opts *globalOptions) *cobra.Command {
 			}
 		}
 		if asJSON {
-			docs := []actionDoc{}
-			for _, a := range shown {
-				docs = append(docs, actionJSON(a, now))
-			}
-			return writeJSON(e.stdout, docs)
+			return exchange.WriteActions(e.stdout, shown, now)
 		}
-		return writeActions(e, opts.lang, shown, now)
+		return writeActions(e, opts.userLang(), shown, now)
 	})
 	f := cmd.Flags()
 	f.StringVar(&department, "department", "", "only this department's actions")
@@ -206,19 +198,17 @@ func newActionsListCmd(e env, opts *globalOptions) *cobra.Command {
 
 // writeActions prints the actions as a table in the user's language.
 func writeActions(e env, lang string, actions []store.Action, now time.Time) error {
-	if lang != "en" {
-		lang = "nl"
-	}
-	w := wordsFor(lang)
+	l := labelsFor(lang)
 	if len(actions) == 0 {
-		_, err := fmt.Fprintln(e.stdout, w["none"])
+		_, err := fmt.Fprintln(e.stdout, l["actions none"])
 		return err
 	}
-	t := newTable(e.stdout, w["id"], w["department"], w["dimension"], w["owner"], w["due"], w["status"], w["round"], w["text"])
+	t := newTable(e.stdout, l["actions col id"], l["actions col department"], l["col dimension"], l["actions col owner"], l["actions col due"],
+		l["actions col status"], l["actions col round"], l["actions col text"])
 	for _, a := range actions {
-		status := statusWords[lang][a.Status]
+		status := statusWord(l, a.Status)
 		if a.Overdue(now) {
-			status += ", " + w["overdue"]
+			status += ", " + l["actions overdue"]
 		}
 		t.row(strconv.FormatInt(a.ID, 10), a.Department, a.Dimension, dash(a.Owner), dash(a.Due), status, dash(a.Round), clip(a.Text, 60))
 	}
@@ -239,44 +229,6 @@ func clip(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-// The JSON of an action. Its shape is documented in the README; change it
-// only by adding fields.
-type (
-	actionDoc struct {
-		ID         int64        `json:"id"`
-		Department string       `json:"department"`
-		Dimension  string       `json:"dimension"`
-		Question   string       `json:"question"`
-		Text       string       `json:"text"`
-		Owner      string       `json:"owner"`
-		Due        string       `json:"due"`
-		Status     string       `json:"status"`
-		Overdue    bool         `json:"overdue"`
-		Round      string       `json:"round"`
-		Assessment int64        `json:"assessment"`
-		Evidence   string       `json:"evidence"`
-		Reason     string       `json:"reason"`
-		CreatedAt  string       `json:"created_at"`
-		History    []historyDoc `json:"history"`
-	}
-	historyDoc struct {
-		At    string `json:"at"`
-		Field string `json:"field"`
-		Old   string `json:"old"`
-		New   string `json:"new"`
-	}
-)
-
-func actionJSON(a store.Action, now time.Time) actionDoc {
-	d := actionDoc{ID: a.ID, Department: a.Department, Dimension: a.Dimension, Question: a.Question, Text: a.Text, Owner: a.Owner,
-		Due: a.Due, Status: string(a.Status), Overdue: a.Overdue(now), Round: a.Round, Assessment: a.AssessmentID,
-		Evidence: a.Evidence, Reason: a.Reason, CreatedAt: a.CreatedAt.Format(time.RFC3339), History: []historyDoc{}}
-	for _, c := range a.History {
-		d.History = append(d.History, historyDoc{At: c.At.Format(time.RFC3339), Field: c.Field, Old: c.Old, New: c.New})
-	}
-	return d
 }
 
 // actionID reads the ID argument of update, done and drop.
@@ -325,7 +277,7 @@ func newActionsUpdateCmd(e env, opts *globalOptions) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printAction(e, opts.lang, a, st.Now())
+		return printAction(e, opts.userLang(), a, st.Now())
 	})
 	f := cmd.Flags()
 	f.StringVar(&status, "status", "", "gepland, bezig, gereed or vervallen (planned, in_progress, done, dropped)")
@@ -360,7 +312,7 @@ func newActionsCloseCmd(e env, opts *globalOptions, name, args, short string, to
 		if err != nil {
 			return err
 		}
-		return printAction(e, opts.lang, a, st.Now())
+		return printAction(e, opts.userLang(), a, st.Now())
 	})
 	cmd.Flags().StringVar(&why, flag, "", usage)
 	return cmd

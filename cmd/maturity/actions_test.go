@@ -136,3 +136,107 @@ func TestReport_Agreements(t *testing.T) {
 		}
 	}
 }
+
+// TestActions_ExportImportRoundTrip: the register exported as JSON,
+// imported into a fresh database and exported again gives the same bytes;
+// importing it twice changes nothing; an action changed since is refused
+// unless --replace; a file with one bad action writes nothing.
+func TestActions_ExportImportRoundTrip(t *testing.T) {
+	q := "--questionnaire=testdata/example.yaml"
+	dir := t.TempDir()
+	answers, actions := filepath.Join(dir, "answers.json"), filepath.Join(dir, "actions.json")
+
+	// Rounds made out of the order of their departments' names: Example
+	// 2026-11, Sport 2026-12, Example 2027-05. The answers export lists
+	// them in that order, so that a fresh database numbers them alike.
+	example, err := os.ReadFile("testdata/worked-example.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sport, later := filepath.Join(dir, "sport.csv"), filepath.Join(dir, "later.csv")
+	if err := os.WriteFile(sport, []byte(strings.ReplaceAll(string(example), "Example,2026-11,", "Sport,2026-12,")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(later, []byte(strings.ReplaceAll(string(example), ",2026-11,", ",2027-05,")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := withDB(t)
+	mustRun(t, src, "import", "testdata/worked-example.csv", q)
+	mustRun(t, src, "department", "add", "Sport")
+	mustRun(t, src, "actions", "add", "--department", "Example", "--dimension", "quality", "--text", "Write the \"quality\" rules down", "--owner", "teamleider", "--due", "2000-01-31")
+	mustRun(t, src, "actions", "add", "--department", "Example", "--question", "x1", "--text", "Investigate by a fixed method", "--due", "2999-12-31")
+	mustRun(t, src, "actions", "add", "--department", "Sport", "--dimension", "skills", "--text", "Train the team", q)
+	mustRun(t, src, "import", sport, q)
+	mustRun(t, src, "import", later, q)
+	mustRun(t, src, "actions", "add", "--department", "Sport", "--dimension", "descriptive", "--text", "Report monthly")
+	mustRun(t, src, "actions", "add", "--department", "Example", "--dimension", "skills", "--text", "Train the team too", "--due", "2027-09-30")
+	mustRun(t, src, "actions", "update", "2", "--status", "bezig", "--owner", "informatiemanager", "--due", "2999-11-30")
+	mustRun(t, src, "actions", "done", "1", "--evidence", "Adopted by the MT")
+	mustRun(t, src, "actions", "drop", "3", "--reason", "Part of the organisation's own plan")
+	mustRun(t, src, "export", "-o", answers)
+	r := maturity(t, src, "export", "--actions", "-o", actions)
+	if r.code != 0 || r.stderr != "5 afspraken geschreven naar "+actions+"\n" {
+		t.Fatalf("export --actions: exit %d, %s", r.code, r.stderr)
+	}
+	exported, err := os.ReadFile(actions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list := mustRun(t, src, "actions", "list", "--json"); list != string(exported) {
+		t.Errorf("export --actions differs from actions list --json:\n%s\n%s", exported, list)
+	}
+	if stdout := mustRun(t, src, "export", "--actions", "--format", "json"); stdout != string(exported) {
+		t.Errorf("export --actions to standard output differs:\n%s", stdout)
+	}
+
+	for _, want := range []string{`"round": "2026-11",` + "\n    \"assessment\": 1,", `"round": "2026-12",` + "\n    \"assessment\": 2,", `"round": "2027-05",` + "\n    \"assessment\": 3,", `"round": "",` + "\n    \"assessment\": 0,"} {
+		if !strings.Contains(string(exported), want) {
+			t.Errorf("the export lacks %q:\n%s", want, exported)
+		}
+	}
+
+	dst := withDB(t)
+	mustRun(t, dst, "import", answers, q)
+	if out := mustRun(t, dst, "--lang", "en", "import", actions, q); !strings.HasPrefix(out, "imported "+actions+": 5 actions (new: 5, replaced: 0, stored already as they are: 0) into ") {
+		t.Errorf("import said %q", out)
+	}
+	if again := mustRun(t, dst, "export", "--actions"); again != string(exported) {
+		t.Errorf("export → import → export changed the actions:\n--- first\n%s\n--- again\n%s", exported, again)
+	}
+	if out := mustRun(t, dst, "import", actions); !strings.HasPrefix(out, actions+" geïmporteerd: 5 afspraken (nieuw: 0, vervangen: 0, al zo opgeslagen: 5) in ") {
+		t.Errorf("second import said %q", out)
+	}
+
+	// Changed since: refused whole, unless --replace.
+	mustRun(t, dst, "actions", "update", "2", "--text", "Something else")
+	r = maturity(t, dst, "import", actions, q)
+	if r.code != 2 || !strings.Contains(r.stderr, actions+":38: entry 2: id: 2 is stored already and differs from the file: action 2 (Something else) of Example (to let the file's action replace it, import with --replace)") {
+		t.Errorf("conflict: exit %d\n%s", r.code, r.stderr)
+	}
+	if out := mustRun(t, dst, "--lang", "en", "import", "--replace", actions, q); !strings.Contains(out, ": 5 actions (new: 0, replaced: 1, stored already as they are: 4)") {
+		t.Errorf("--replace said %q", out)
+	}
+	if again := mustRun(t, dst, "export", "--actions"); again != string(exported) {
+		t.Errorf("after --replace the actions differ:\n%s", again)
+	}
+
+	if again := mustRun(t, dst, "export"); again != mustRun(t, src, "export") {
+		t.Errorf("export → import → export changed the answers")
+	}
+
+	// One bad action: nothing is written, the good ones neither.
+	fresh := withDB(t)
+	mustRun(t, fresh, "import", "testdata/worked-example.csv", q)
+	r = maturity(t, fresh, "import", actions, q)
+	if r.code != 2 || !strings.Contains(r.stderr, `:80: entry 3: round: department "Example" has no round "2027-05" (its rounds: "2026-11";`) ||
+		!strings.Contains(r.stderr, `:104: entry 4: department: unknown department "Sport": import the department's answers first`) || !strings.HasSuffix(r.stderr, "rejected: nothing was imported\n") {
+		t.Errorf("unknown department: exit %d\n%s", r.code, r.stderr)
+	}
+	if out := mustRun(t, fresh, "actions", "list"); out != "geen afspraken\n" {
+		t.Errorf("a refused file left actions:\n%s", out)
+	}
+	// --actions writes JSON only.
+	if r := maturity(t, src, "export", "--actions", "--format", "csv"); r.code != 2 || !strings.Contains(r.stderr, "--actions writes JSON, not csv") {
+		t.Errorf("--actions --format csv: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -37,7 +37,9 @@ func newDemoCmd(e env, opts *globalOptions) *cobra.Command {
 		Short: "Fill a fresh demo database with a fictional municipality and write sample reports",
 		Long: `Make a fictional municipality, Gemeente Voorbeeldstad, and everything it answered: twelve
 departments under four clusters, two to three rounds each over 2025 and 2026, self-assessments
-and workshops with 4–20 pseudonymous respondents, and the notes of the workshops' discussions.
+and workshops with 4–20 pseudonymous respondents, the notes of the workshops' discussions, and
+the actions agreed after the rounds with what became of them: some done, some overdue, some not
+yet due, and one department that agreed none.
 The answers show what the model is about: strong descriptive reporting and weak prescriptive
 use, departments whose level is capped by weak governance or readiness, one strong department
 capped by a legal duty it does not meet, one that improves clearly, one whose team disagrees.
@@ -48,7 +50,8 @@ HTML. DIR is ./` + demoDir + ` unless -o says otherwise. Open the demo with:
 
   maturity --db ` + demoDir + `/demo.db
 
-The same seed gives the same data and the same reports, byte for byte. --departments,
+Every date lies before the demo's today, ` + demo.ReferenceDay + `, on which it counts the actions
+that are overdue. The same seed gives the same data and the same reports, byte for byte. --departments,
 --respondents and --rounds make data for scale tests: with --respondents N every round has
 exactly N respondents, and every respondent answers every question (don't know and not
 applicable included). --lang en writes the organisation report in English.`,
@@ -100,24 +103,25 @@ func runDemo(ctx context.Context, e env, opts *globalOptions, o demoOptions) err
 		return err
 	}
 	db := filepath.Join(o.dir, "demo.db")
+	l := labelsFor(opts.userLang())
 	showcase := m.Showcase()
 	org := map[string]string{"nl": "organisatie", "en": "organisation"}[lang]
 	if org == "" {
 		org = "organisation-" + lang
 	}
 	reports := []demoFile{
-		{path: filepath.Join(o.dir, org+".pdf"), what: "every department on one overview"},
-		{path: filepath.Join(o.dir, org+".html"), what: "the same, accessible HTML"},
+		{path: filepath.Join(o.dir, org+".pdf"), what: l["demo org pdf"]},
+		{path: filepath.Join(o.dir, org+".html"), what: l["demo org html"]},
 	}
-	for _, l := range []string{"nl", "en"} {
-		if !q.HasLanguage(l) {
+	for _, lang := range []string{"nl", "en"} {
+		if !q.HasLanguage(lang) {
 			continue
 		}
 		for _, format := range []string{"pdf", "html"} {
 			reports = append(reports, demoFile{
-				path: filepath.Join(o.dir, fmt.Sprintf("rapport-%s-%s.%s", fileName(showcase), l, format)),
-				what: fmt.Sprintf("%s, in %s", showcase, languageName(l)),
-				lang: l, department: showcase,
+				path: filepath.Join(o.dir, fmt.Sprintf("rapport-%s-%s.%s", fileName(showcase), lang, format)),
+				what: fmt.Sprintf(l["demo department report"], showcase, l["language "+lang]),
+				lang: lang, department: showcase,
 			})
 		}
 	}
@@ -143,6 +147,8 @@ func runDemo(ctx context.Context, e env, opts *globalOptions, o demoOptions) err
 		return err
 	}
 	defer st.Close()
+	// The reports are made on the demo's today, whenever the demo is.
+	st.Now = demo.ReferenceDate
 	style := report.DefaultStyle()
 	style.Organisation = m.Name
 	for _, r := range reports {
@@ -150,7 +156,7 @@ func runDemo(ctx context.Context, e env, opts *globalOptions, o demoOptions) err
 			return err
 		}
 	}
-	printDemo(e.stdout, m, o, db, reports)
+	printDemo(e.stdout, l, m, o, db, reports)
 	return nil
 }
 
@@ -187,16 +193,6 @@ func paths(files []demoFile) []string {
 		out = append(out, f.path)
 	}
 	return out
-}
-
-func languageName(lang string) string {
-	switch lang {
-	case "nl":
-		return "Dutch"
-	case "en":
-		return "English"
-	}
-	return lang
 }
 
 // writeDemoDatabase stores the municipality in a new database at path. It
@@ -263,6 +259,9 @@ func writeDemoDatabase(ctx context.Context, q *questionnaire.Questionnaire, m *d
 	if err := st.SetRoundFacts(ctx, facts); err != nil {
 		return err
 	}
+	if err := writeDemoActions(ctx, st, m, func(t time.Time) { now = t }); err != nil {
+		return err
+	}
 	err = st.Close()
 	st = nil
 	if err != nil {
@@ -272,6 +271,46 @@ func writeDemoDatabase(ctx context.Context, q *questionnaire.Questionnaire, m *d
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// writeDemoActions agrees the municipality's actions after their rounds
+// and changes them as it did, each at its own time (set moves the
+// store's clock).
+func writeDemoActions(ctx context.Context, st *store.Store, m *demo.Municipality, set func(time.Time)) error {
+	rounds, err := st.Assessments(ctx, "")
+	if err != nil {
+		return err
+	}
+	ids := map[[2]string]int64{}
+	for _, a := range rounds {
+		ids[[2]string{a.Department, a.Round}] = a.ID
+	}
+	for _, a := range m.Actions {
+		id, ok := ids[[2]string{a.Department, a.Round}]
+		if !ok {
+			return fmt.Errorf("demo action of %s after round %s: no such round", a.Department, a.Round)
+		}
+		set(a.Agreed)
+		x, err := st.AddAction(ctx, store.NewAction{Department: a.Department, Dimension: a.Dimension, Text: a.Text, Owner: a.Owner, Due: a.Due, AssessmentID: id})
+		if err != nil {
+			return fmt.Errorf("demo action of %s after round %s: %w", a.Department, a.Round, err)
+		}
+		for _, c := range a.Changes {
+			set(c.At)
+			status := store.ActionStatus(c.Status)
+			u := store.ActionUpdate{Status: &status}
+			if c.Evidence != "" {
+				u.Evidence = &c.Evidence
+			}
+			if c.Reason != "" {
+				u.Reason = &c.Reason
+			}
+			if _, err := st.UpdateAction(ctx, x.ID, u); err != nil {
+				return fmt.Errorf("demo action %d: %w", x.ID, err)
+			}
+		}
+	}
+	return nil
 }
 
 // removeDatabase removes a database file with its WAL and shared-memory
@@ -286,8 +325,8 @@ func removeDatabase(path string) error {
 	return nil
 }
 
-// printDemo says what the demo holds and where it went.
-func printDemo(w io.Writer, m *demo.Municipality, o demoOptions, db string, reports []demoFile) {
+// printDemo says what the demo holds and where it went, in l's words.
+func printDemo(w io.Writer, l labels, m *demo.Municipality, o demoOptions, db string, reports []demoFile) {
 	clusters := len(m.WithRole(demo.RoleCluster))
 	workshops, notes := 0, 0
 	for _, rd := range m.Rounds {
@@ -296,31 +335,35 @@ func printDemo(w io.Writer, m *demo.Municipality, o demoOptions, db string, repo
 		}
 		notes += len(rd.Notes)
 	}
-	fmt.Fprintf(w, "Made a demo of %s, a fictional municipality (seed %d):\n", m.Name, o.seed)
-	fmt.Fprintf(w, "  %d departments in %d clusters, %d rounds (%d self-assessments, %d workshops), %d answers, %d notes\n",
-		len(m.Departments)-clusters, clusters, len(m.Rounds), len(m.Rounds)-workshops, workshops, m.Answers(), notes)
-	for _, line := range demoStory(m, o.rounds) {
+	fmt.Fprintf(w, l["demo made"]+"\n", m.Name, o.seed)
+	fmt.Fprintf(w, l["demo counts"]+"\n", plural(l, "n departments", len(m.Departments)-clusters), plural(l, "n clusters", clusters),
+		plural(l, "n rounds", len(m.Rounds)), plural(l, "n self-assessments", len(m.Rounds)-workshops), plural(l, "n workshops", workshops),
+		plural(l, "n answers", m.Answers()), plural(l, "n notes", notes))
+	c := m.CountActions(demo.ReferenceDate())
+	fmt.Fprintf(w, l["demo actions"]+"\n", plural(l, "n actions agreed", len(m.Actions)), c.Done, c.Overdue, c.OnTime, c.Dropped, demo.ReferenceDay)
+	for _, line := range demoStory(l, m, o.rounds) {
 		fmt.Fprintf(w, "  %s\n", line)
 	}
-	fmt.Fprintf(w, "\ndatabase: %s\n", db)
+	fmt.Fprintf(w, "\n"+l["demo database"]+"\n", db)
 	width := 0
 	for _, r := range reports {
 		width = max(width, len(r.path))
 	}
+	// The files line up under the first, after the label.
+	label := l["demo reports"]
 	for i, r := range reports {
-		label := "reports: "
-		if i > 0 {
-			label = "         "
+		if i == 1 {
+			label = strings.Repeat(" ", len([]rune(label)))
 		}
-		fmt.Fprintf(w, "%s %-*s  %s\n", label, width, r.path, r.what)
+		fmt.Fprintf(w, "%s  %-*s  %s\n", label, width, r.path, r.what)
 	}
-	fmt.Fprintf(w, "\nOpen it in the terminal:  maturity --db %s\n", db)
-	fmt.Fprintf(w, "Every department's level:  maturity results --db %s\n", db)
+	fmt.Fprintf(w, "\n"+l["demo open"]+"\n", db)
+	fmt.Fprintf(w, l["demo levels"]+"\n", db)
 }
 
-// demoStory names the departments that carry the demo's patterns in a
-// programme of the given number of rounds.
-func demoStory(m *demo.Municipality, programme int) []string {
+// demoStory names, in l's words, the departments that carry the demo's
+// patterns in a programme of the given number of rounds.
+func demoStory(l labels, m *demo.Municipality, programme int) []string {
 	var out []string
 	rounds := map[string][]demo.Round{}
 	for _, rd := range m.Rounds {
@@ -328,43 +371,51 @@ func demoStory(m *demo.Municipality, programme int) []string {
 	}
 	for _, n := range m.WithRole(demo.RoleImproving) {
 		if len(rounds[n]) > 1 {
-			out = append(out, n+" improves clearly from round to round.")
+			out = append(out, fmt.Sprintf(l["demo improves"], n))
 		}
 		if rs := rounds[n]; len(rs) > 0 && len(rs[len(rs)-1].Revote) > 0 {
-			out = append(out, fmt.Sprintf("%s's latest workshop voted again on the %d questions it discussed.", n, len(rs[len(rs)-1].Disputed)))
+			disputed := len(rs[len(rs)-1].Disputed)
+			out = append(out, fmt.Sprintf(oneOrMore(l, "demo revote", disputed), n, disputed))
 		}
 	}
 	for _, n := range m.WithRole(demo.RoleDisagreeing) {
 		if rs := rounds[n]; len(rs) > 0 && len(rs[len(rs)-1].Disputed) > 0 {
-			out = append(out, fmt.Sprintf("%s disagrees on %d questions in its latest round.", n, len(rs[len(rs)-1].Disputed)))
+			disputed := len(rs[len(rs)-1].Disputed)
+			out = append(out, fmt.Sprintf(oneOrMore(l, "demo disagrees", disputed), n, disputed))
 		}
 	}
 	var parts []string
 	if gov := m.WithRole(demo.RoleCappedByGovernance); len(gov) > 0 {
-		parts = append(parts, joinAnd(gov)+" by weak governance")
+		parts = append(parts, fmt.Sprintf(l["demo capped governance"], joinAnd(l, gov)))
 	}
 	if ready := m.WithRole(demo.RoleCappedByReadiness); len(ready) > 0 {
-		parts = append(parts, joinAnd(ready)+" by weak readiness")
+		parts = append(parts, fmt.Sprintf(l["demo capped readiness"], joinAnd(l, ready)))
 	}
 	for _, d := range m.Departments {
 		if d.Role == demo.RoleCappedByMinimum && d.Breach != "" {
-			parts = append(parts, fmt.Sprintf("%s by an unmet legal minimum (%s)", d.Name, d.Breach))
+			parts = append(parts, fmt.Sprintf(l["demo capped minimum"], d.Name, d.Breach))
 		}
 	}
 	if len(parts) > 0 {
-		out = append(out, "Capped in level: "+strings.Join(parts, "; ")+".")
+		out = append(out, fmt.Sprintf(l["demo capped"], strings.Join(parts, "; ")))
+	}
+	for _, d := range m.Departments {
+		if n := len(rounds[d.Name]); d.AgreesNothing && n > 0 {
+			out = append(out, fmt.Sprintf(oneOrMore(l, "demo no action", n), d.Name, n))
+		}
 	}
 	for _, n := range m.WithRole(demo.RoleStale) {
 		if len(rounds[n]) == 1 && programme > 1 {
-			out = append(out, n+" has had no assessment in the last 12 months.")
+			out = append(out, fmt.Sprintf(l["demo stale"], n))
 		}
 	}
 	return out
 }
 
-func joinAnd(names []string) string {
+// joinAnd joins names as a sentence does: "A, B and C", with l's "and".
+func joinAnd(l labels, names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + l["and"] + names[len(names)-1]
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maturity-nl/maturity/internal/demo"
 	"github.com/maturity-nl/maturity/internal/scoring"
@@ -28,6 +29,7 @@ func demoSnapshot(t *testing.T, vars map[string]string, dir string) map[string][
 	out := map[string][]byte{
 		"export":      []byte(mustRun(t, vars, "export", "--format", "csv", "--db", db)),
 		"assessments": []byte(mustRun(t, vars, "assessment", "list", "--db", db)),
+		"actions":     []byte(mustRun(t, vars, "export", "--actions", "--db", db)),
 	}
 	out["timestamps"] = demoTimestamps(t, db)
 	for _, name := range demoOutputs[1:] {
@@ -75,6 +77,16 @@ func demoTimestamps(t *testing.T, db string) []byte {
 			fmt.Fprintln(&b, n.Question, n.CreatedAt)
 		}
 	}
+	actions, err := st.Actions(ctx, store.ActionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range actions {
+		fmt.Fprintln(&b, a.ID, a.CreatedAt)
+		for _, c := range a.History {
+			fmt.Fprintln(&b, c.Field, c.At)
+		}
+	}
 	return b.Bytes()
 }
 
@@ -88,15 +100,20 @@ func TestDemo(t *testing.T) {
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 	out := mustRun(t, vars, "demo", "-o", a)
 	for _, want := range []string{
-		"Made a demo of Gemeente Voorbeeldstad, a fictional municipality (seed 1):",
-		"12 departments in 4 clusters, 33 rounds",
-		"Werk en Inkomen improves clearly from round to round.",
-		"Wijkteams disagrees on 8 questions in its latest round.",
-		"Capped in level: Openbare Ruimte and Klantcontactcentrum by weak governance; Mobiliteit by weak readiness; Vergunningen by an unmet legal minimum (sec-access-roles).",
-		"HR has had no assessment in the last 12 months.",
+		"Demo gemaakt van Gemeente Voorbeeldstad, een verzonnen gemeente (seed 1):",
+		"  12 afdelingen in 4 clusters, 33 rondes (16 zelfevaluaties, 17 workshops), 17328 antwoorden, 56 notities\n",
+		"Werk en Inkomen verbetert duidelijk van ronde tot ronde.",
+		"In de laatste workshop van Werk en Inkomen is opnieuw gestemd over de 2 besproken vragen.",
+		"Wijkteams is het in de laatste ronde oneens over 8 vragen.",
+		"Begrensd in niveau: Openbare Ruimte en Klantcontactcentrum door zwakke governance; Mobiliteit door zwakke randvoorwaarden; Vergunningen door een onvervuld wettelijk minimum (sec-access-roles).",
+		"HR heeft de afgelopen 12 maanden geen meting gehad.",
+		"73 afspraken gemaakt: 21 gereed, 23 verlopen, 23 open en nog niet verlopen, 6 vervallen (op 2026-11-02, de dag van vandaag in de demo)",
+		"Mobiliteit maakte na geen van zijn 3 rondes een afspraak.",
 		"database: " + filepath.Join(a, "demo.db"),
-		filepath.Join(a, "rapport-werk-en-inkomen-en.html") + "  Werk en Inkomen, in English",
-		"Open it in the terminal:  maturity --db " + filepath.Join(a, "demo.db"),
+		"rapporten:  " + filepath.Join(a, "organisatie.pdf") + " ",
+		filepath.Join(a, "rapport-werk-en-inkomen-en.html") + "  Werk en Inkomen, in het Engels",
+		"Openen in de terminal:         maturity --db " + filepath.Join(a, "demo.db"),
+		"Het niveau van elke afdeling:  maturity results --db " + filepath.Join(a, "demo.db"),
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo said:\n%s\nwant %q", out, want)
@@ -350,9 +367,78 @@ func TestDemo_Patterns(t *testing.T) {
 	if !strings.Contains(string(html), "Herstemming na de bespreking") || len(last.Revote) == 0 {
 		t.Error("the department report does not show the last workshop's re-vote")
 	}
+	// The register: every planned action stored after its round, with what
+	// became of it; the same ones overdue on the demo's today as on the
+	// organisation report's day, the newest round's.
+	stored, err := st.Actions(ctx, store.ActionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != len(m.Actions) || len(stored) == 0 {
+		t.Fatalf("%d actions stored; want %d", len(stored), len(m.Actions))
+	}
+	var newest time.Time
+	for _, rd := range m.Rounds {
+		if rd.Closed.After(newest) {
+			newest = rd.Closed
+		}
+	}
+	byPlan := map[string]int{}
+	for _, a := range m.Actions {
+		byPlan[a.Department+"/"+a.Round+"/"+a.Dimension+"/"+string(a.Status())]++
+	}
+	var counts demo.ActionCounts
+	for _, a := range stored {
+		byPlan[a.Department+"/"+a.Round+"/"+a.Dimension+"/"+string(a.Status)]--
+		if a.Department == "Mobiliteit" {
+			t.Errorf("Mobiliteit agreed %s", a)
+		}
+		if a.Overdue(demo.ReferenceDate()) != a.Overdue(newest) {
+			t.Errorf("%s: overdue %v on %s, %v on %s", a, a.Overdue(demo.ReferenceDate()), demo.ReferenceDay, a.Overdue(newest), newest)
+		}
+		switch {
+		case a.Status == store.ActionDone:
+			counts.Done++
+		case a.Status == store.ActionDropped:
+			counts.Dropped++
+		case a.Overdue(demo.ReferenceDate()):
+			counts.Overdue++
+		default:
+			counts.OnTime++
+		}
+	}
+	for k, n := range byPlan {
+		if n != 0 {
+			t.Errorf("%s: %d more planned than stored", k, n)
+		}
+	}
+	if want := m.CountActions(demo.ReferenceDate()); counts != want || want.Done == 0 || want.Overdue == 0 || want.OnTime == 0 {
+		t.Errorf("stored actions %+v; planned %+v, each kind at least once", counts, want)
+	}
+	// The department report's "Afspraken": what it agreed after its
+	// latest round, and what became of those of the round before.
+	previous := ""
+	for _, rd := range m.Rounds {
+		if rd.Department == "Werk en Inkomen" && rd.Label != last.Label {
+			previous = rd.Label
+		}
+	}
+	for _, want := range []string{"Afspraken", "Wat werd er van de afspraken na ronde " + previous} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the department report lacks %q", want)
+		}
+	}
+	for _, a := range m.Actions {
+		if a.Department == "Werk en Inkomen" && (a.Round == previous || a.Round == last.Label) && !strings.Contains(string(html), htmlEscape(a.Text)) {
+			t.Errorf("the department report lacks the action %q of round %s", a.Text, a.Round)
+		}
+	}
 	org, err := os.ReadFile(filepath.Join(dir, "organisatie.html"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(string(org), "Geen afspraken na de laatste ronde") || strings.Contains(string(org), "Elke gemeten afdeling legde na haar laatste ronde afspraken vast.") {
+		t.Error("the organisation report does not list a department that agreed nothing")
 	}
 	for _, c := range []string{"Gemeente Voorbeeldstad", "Sociaal Domein", "Ruimte", "Dienstverlening", "Bedrijfsvoering", "Wijkteams"} {
 		if !strings.Contains(string(org), c) {
@@ -371,9 +457,22 @@ func htmlEscape(s string) string {
 func TestDemo_Scale(t *testing.T) {
 	vars := home(t)
 	dir := t.TempDir()
-	out := mustRun(t, vars, "demo", "-o", dir, "--departments", "20", "--respondents", "5", "--rounds", "1")
-	if !strings.Contains(out, "20 departments in 4 clusters, 20 rounds") || !strings.Contains(out, " 4800 answers") {
-		t.Errorf("demo said:\n%s", out)
+	out := mustRun(t, vars, "--lang", "en", "demo", "-o", dir, "--departments", "20", "--respondents", "5", "--rounds", "1")
+	// In English, and a count of one in the singular.
+	for _, want := range []string{
+		"Made a demo of Gemeente Voorbeeldstad, a fictional municipality (seed 1):\n",
+		"  20 departments in 4 clusters, 20 rounds (9 self-assessments, 11 workshops), 4800 answers, 42 notes\n",
+		"  51 actions agreed: 0 done, 51 overdue, 0 open and not yet due, 0 dropped (on 2026-11-02, the demo's today)\n",
+		"Wijkteams disagrees on 8 questions in its latest round.",
+		"Capped in level: Openbare Ruimte and Klantcontactcentrum by weak governance; Mobiliteit by weak readiness; Vergunningen by an unmet legal minimum (sec-access-roles).",
+		"  Mobiliteit agreed no action after its 1 round.\n",
+		"reports:  " + filepath.Join(dir, "organisation.pdf") + " ",
+		"Open it in the terminal:  maturity --db " + filepath.Join(dir, "demo.db"),
+		"Every department's level:  maturity results --db " + filepath.Join(dir, "demo.db"),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo said:\n%s\nwant %q", out, want)
+		}
 	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(dir, "demo.db"))
@@ -430,5 +529,38 @@ func TestDemo_BadUse(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "d")); err == nil {
 		t.Error("a refused demo created its folder")
+	}
+}
+
+// TestDemo_RoundTrip: the demo's answers and register, exported as JSON
+// and imported into a fresh database, export again to the same bytes,
+// assessment numbers included.
+func TestDemo_RoundTrip(t *testing.T) {
+	q, err := questionnaires.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := demo.Generate(q, demo.Options{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if err := writeDemoDatabase(context.Background(), q, m, db); err != nil {
+		t.Fatal(err)
+	}
+	vars := home(t)
+	answers, actions := filepath.Join(dir, "answers.json"), filepath.Join(dir, "actions.json")
+	mustRun(t, vars, "--db", db, "export", "-o", answers)
+	mustRun(t, vars, "--db", db, "export", "--actions", "-o", actions)
+	fresh := filepath.Join(dir, "fresh.db")
+	mustRun(t, vars, "--db", fresh, "import", answers)
+	if out := mustRun(t, vars, "--db", fresh, "--lang", "en", "import", actions); !strings.Contains(out, fmt.Sprintf(": %d actions (new: %d,", len(m.Actions), len(m.Actions))) {
+		t.Errorf("import said %q", out)
+	}
+	for _, args := range [][]string{{"export", "--format", "json"}, {"export", "--actions"}} {
+		if a, b := mustRun(t, vars, append([]string{"--db", db}, args...)...), mustRun(t, vars, append([]string{"--db", fresh}, args...)...); a != b {
+			t.Errorf("%v differs after export → import", args)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/maturity-nl/maturity/internal/exchange"
 	"github.com/maturity-nl/maturity/internal/store"
@@ -16,6 +17,7 @@ import (
 
 func newExportCmd(e env, opts *globalOptions) *cobra.Command {
 	var format, department, output string
+	var actions bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Export every answer and note, as CSV, JSON or an xlsx workbook",
@@ -23,17 +25,28 @@ func newExportCmd(e env, opts *globalOptions) *cobra.Command {
 gives the same data back), each answer as its level 1–5, dk or na in the column level. xlsx
 writes a workbook with an answers sheet and a scores sheet: one row per round and dimension
 with score (1–5, shown with one decimal), level, target, gap, confidence, the round's maturity
-level and stage, ready to pivot. Writes to standard output without -o.`,
+level and stage, ready to pivot, and an actions sheet. Writes to standard output without -o.
+
+--actions writes the improvement register instead of the answers: the JSON array that
+maturity actions list --json prints, every action with its history, which import reads back
+(export --actions, import into another database and export --actions again give the same
+bytes).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format == "" {
 				format = "csv"
-				if ext := filepath.Ext(output); ext == ".json" || ext == ".xlsx" {
+				ext := filepath.Ext(output)
+				if ext == ".json" || ext == ".xlsx" || (actions && ext == ".csv") {
 					format = ext[1:]
+				} else if actions {
+					format = "json"
 				}
 			}
 			if format != "csv" && format != "json" && format != "xlsx" {
 				return badInput("--format %q: unknown format (expected csv, json or xlsx)", format)
+			}
+			if actions && format != "json" {
+				return badInput("--actions writes JSON, not %s (leave out --format, or give --format json; the xlsx workbook of export has an actions sheet)", format)
 			}
 			if output != "" && output != "-" {
 				if err := notTheDatabase(e, opts, output); err != nil {
@@ -46,9 +59,18 @@ level and stage, ready to pivot. Writes to standard output without -o.`,
 				return err
 			}
 			defer st.Close()
+			l := labelsFor(opts.userLang())
+			if actions {
+				return exportActions(ctx, e, st, department, output, l)
+			}
 			rows, err := st.Rows(ctx, department)
 			if err != nil {
 				return err
+			}
+			if format != "xlsx" {
+				if err := inRoundOrder(ctx, st, department, rows); err != nil {
+					return err
+				}
 			}
 			var buf bytes.Buffer
 			switch format {
@@ -76,10 +98,10 @@ level and stage, ready to pivot. Writes to standard output without -o.`,
 				if err := writeFileAtomic(output, buf.Bytes()); err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stderr, "wrote %d rows to %s\n", len(rows), output)
+				fmt.Fprintf(e.stderr, oneOrMore(l, "export rows", len(rows))+"\n", len(rows), output)
 			}
 			if format == "xlsx" {
-				reportCuts(e, output, exchange.Cuts(rows))
+				reportCuts(e, l, output, exchange.Cuts(rows))
 			}
 			return nil
 		},
@@ -87,7 +109,50 @@ level and stage, ready to pivot. Writes to standard output without -o.`,
 	cmd.Flags().StringVar(&format, "format", "", "csv, json or xlsx (default: from the -o file name, else csv)")
 	cmd.Flags().StringVar(&department, "department", "", "only this department")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write (default: standard output)")
+	cmd.Flags().BoolVar(&actions, "actions", false, "export the improvement register (JSON, as actions list --json prints it) instead of the answers")
 	return cmd
+}
+
+// inRoundOrder sorts exported rows by the order their rounds were made in,
+// keeping each round's rows as they are. An import into a fresh database
+// makes the rounds in the order the file gives them, so they get the
+// numbers they had here, and the assessment numbers of an exported
+// register stay right.
+func inRoundOrder(ctx context.Context, st *store.Store, department string, rows []store.Row) error {
+	all, err := st.Assessments(ctx, department)
+	if err != nil {
+		return err
+	}
+	id := make(map[[2]string]int64, len(all))
+	for _, a := range all {
+		id[[2]string{a.Department, a.Round}] = a.ID
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		return id[[2]string{rows[i].Department, rows[i].Assessment}] < id[[2]string{rows[j].Department, rows[j].Assessment}]
+	})
+	return nil
+}
+
+// exportActions writes the register, of one department or all, as
+// actions list --json prints it.
+func exportActions(ctx context.Context, e env, st *store.Store, department, output string, l labels) error {
+	all, err := st.Actions(ctx, store.ActionFilter{Department: department})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := exchange.WriteActions(&buf, all, st.Now()); err != nil {
+		return err
+	}
+	if output == "" || output == "-" {
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, oneOrMore(l, "actions exported", len(all))+"\n", len(all), output)
+	return nil
 }
 
 // maxCutsListed bounds the cut cells export names one by one.
@@ -95,17 +160,18 @@ const maxCutsListed = 20
 
 // reportCuts says which texts the workbook cut to fit their cells: a
 // workbook cannot hold them whole, and the user must not find out later.
-func reportCuts(e env, output string, cuts []exchange.Cut) {
+func reportCuts(e env, l labels, output string, cuts []exchange.Cut) {
 	if output == "" || output == "-" {
-		output = "the workbook"
+		output = l["export workbook"]
 	}
 	for i, c := range cuts {
 		if i == maxCutsListed {
-			fmt.Fprintf(e.stderr, "%s: … and %d more texts are cut\n", output, len(cuts)-maxCutsListed)
+			more := len(cuts) - maxCutsListed
+			fmt.Fprintf(e.stderr, oneOrMore(l, "export more cuts", more)+"\n", output, more)
 			break
 		}
 		r := c.Row
-		fmt.Fprintf(e.stderr, "%s: cell %s of the answers sheet is cut at %d characters and marked so: the %s of department %s, round %s, respondent %s, question %s has %d; the CSV and JSON exports hold it whole\n",
+		fmt.Fprintf(e.stderr, l["export cut"]+"\n",
 			output, c.Cell, exchange.MaxCellChars, c.Column, shown(r.Department), shown(r.Assessment), shown(r.Respondent), shown(r.Question), c.Chars)
 	}
 }

@@ -20,6 +20,13 @@ type content struct {
 	Pseudonyms   []string            `yaml:"pseudonyms"`
 	Notes        map[string][]string `yaml:"notes"`
 	GenericNotes []string            `yaml:"generic_notes"`
+	// Actions are what departments agree, by dimension; GenericActions
+	// serve a dimension without texts of its own.
+	Actions        map[string][]string `yaml:"actions"`
+	GenericActions []string            `yaml:"generic_actions"`
+	Owners         []string            `yaml:"owners"`
+	Evidence       []string            `yaml:"evidence"`
+	DropReasons    []string            `yaml:"drop_reasons"`
 }
 
 type cluster struct {
@@ -30,6 +37,9 @@ type cluster struct {
 		// Breach is the question whose legal minimum a capped-minimum
 		// department breaks, by id in the default questionnaire.
 		Breach string `yaml:"breach"`
+		// AgreesNothing says the department agrees no action after any
+		// of its rounds.
+		AgreesNothing bool `yaml:"agrees_nothing"`
 	} `yaml:"departments"`
 }
 
@@ -43,8 +53,9 @@ func loadContent() (content, error) {
 	switch {
 	case c.Organisation == "":
 		return c, fmt.Errorf("demo content gemeente.yaml: organisation is empty")
-	case len(c.Clusters) == 0, len(c.Districts) == 0, len(c.Pseudonyms) == 0, len(c.GenericNotes) == 0:
-		return c, fmt.Errorf("demo content gemeente.yaml: clusters, districts, pseudonyms and generic_notes must not be empty")
+	case len(c.Clusters) == 0, len(c.Districts) == 0, len(c.Pseudonyms) == 0, len(c.GenericNotes) == 0,
+		len(c.GenericActions) == 0, len(c.Owners) == 0, len(c.Evidence) == 0, len(c.DropReasons) == 0:
+		return c, fmt.Errorf("demo content gemeente.yaml: clusters, districts, pseudonyms, generic_notes, generic_actions, owners, evidence and drop_reasons must not be empty")
 	}
 	for _, cl := range c.Clusters {
 		if len(cl.Departments) == 0 {

@@ -409,3 +409,125 @@ func TestGenerate_OtherQuestionnaire(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerate_Actions: the default municipality agrees 73 actions, of
+// which on the demo's today 21 are done with their evidence, 6 dropped
+// with a reason, 23 overdue and 23 open and not yet due; Mobiliteit
+// agrees none after any of its three rounds, every other department
+// some after each of its rounds. Every date lies before ReferenceDay.
+func TestGenerate_Actions(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	m := generate(t, q, demo.Options{Seed: 1})
+	ref := demo.ReferenceDate()
+	if ref.Format(time.DateOnly) != demo.ReferenceDay || demo.ReferenceDay != "2026-11-02" {
+		t.Errorf("reference date %s, day %s", ref, demo.ReferenceDay)
+	}
+	if got, want := m.CountActions(ref), (demo.ActionCounts{Done: 21, Dropped: 6, Overdue: 23, OnTime: 23}); len(m.Actions) != 73 || got != want {
+		t.Errorf("%d actions, %+v; want 73, %+v", len(m.Actions), got, want)
+	}
+	rounds := byDepartment(m)
+	agreedAfter := map[string]map[string]int{}
+	for _, a := range m.Actions {
+		if agreedAfter[a.Department] == nil {
+			agreedAfter[a.Department] = map[string]int{}
+		}
+		agreedAfter[a.Department][a.Round]++
+	}
+	var none []string
+	for _, d := range m.Departments {
+		if d.Role == demo.RoleCluster {
+			continue
+		}
+		if d.AgreesNothing != (d.Name == "Mobiliteit") {
+			t.Errorf("%s: agrees nothing %v", d.Name, d.AgreesNothing)
+		}
+		if len(agreedAfter[d.Name]) == 0 {
+			none = append(none, d.Name)
+			continue
+		}
+		for _, rd := range rounds[d.Name] {
+			if n := agreedAfter[d.Name][rd.Label]; n < 2 || n > 3 {
+				t.Errorf("%s agreed %d actions after round %s; want 2 or 3", d.Name, n, rd.Label)
+			}
+		}
+	}
+	if !slices.Equal(none, []string{"Mobiliteit"}) || len(rounds["Mobiliteit"]) != 3 {
+		t.Errorf("departments that agreed nothing: %v (Mobiliteit has %d rounds); want Mobiliteit, with 3", none, len(rounds["Mobiliteit"]))
+	}
+
+	// The improving department's report shows, of its previous round's
+	// actions, one done and one overdue at least.
+	wi := rounds["Werk en Inkomen"]
+	previous := wi[len(wi)-2]
+	var done, overdue int
+	for _, a := range m.Actions {
+		if a.Department == "Werk en Inkomen" && a.Round == previous.Label {
+			if a.Status() == demo.StatusDone {
+				done++
+			}
+			if a.Overdue(wi[len(wi)-1].Closed) {
+				overdue++
+			}
+		}
+	}
+	if done < 1 || overdue < 1 {
+		t.Errorf("Werk en Inkomen after %s: %d done, %d overdue at its next round; want at least one of each", previous.Label, done, overdue)
+	}
+}
+
+// TestGenerate_ActionDates: for every seed and length of programme, every
+// round closes and every action is agreed and changed before
+// ReferenceDay; an action is agreed after its round and changes forward in
+// time; done has evidence and dropped a reason; an open action agreed
+// half a year before ReferenceDay is overdue on it, one of a latest round
+// agreed in its last three months is not.
+func TestGenerate_ActionDates(t *testing.T) {
+	q := defaultQuestionnaire(t)
+	ref := demo.ReferenceDate()
+	owners := map[string]bool{"teamleider": true, "informatiemanager": true, "afdelingshoofd": true, "databeheerder": true, "privacycoördinator": true, "procesregisseur": true}
+	for seed := uint64(1); seed <= 10; seed++ {
+		for _, n := range []int{2, 3, 6} {
+			m := generate(t, q, demo.Options{Seed: seed, Rounds: n})
+			closed := map[[2]string]time.Time{}
+			latest := map[string]string{}
+			for _, rd := range m.Rounds {
+				if !rd.Closed.Before(ref) {
+					t.Errorf("seed %d, %d rounds: %s %s closes %s, not before %s", seed, n, rd.Department, rd.Label, rd.Closed, ref)
+				}
+				closed[[2]string{rd.Department, rd.Label}] = rd.Closed
+				latest[rd.Department] = rd.Label
+			}
+			for _, a := range m.Actions {
+				at, ok := closed[[2]string{a.Department, a.Round}]
+				due, err := time.Parse(time.DateOnly, a.Due)
+				switch {
+				case !ok:
+					t.Fatalf("action after an unknown round: %+v", a)
+				case a.Agreed.Before(at) || !a.Agreed.Before(ref):
+					t.Errorf("seed %d: %s agreed %s, its round %s closed %s", seed, a.Department, a.Agreed, a.Round, at)
+				case err != nil || !due.After(a.Agreed):
+					t.Errorf("seed %d: %s due %q, agreed %s", seed, a.Department, a.Due, a.Agreed)
+				case strings.TrimSpace(a.Text) == "" || q.Dimension(a.Dimension) == nil || !owners[a.Owner]:
+					t.Errorf("seed %d: action %+v", seed, a)
+				}
+				last := a.Agreed
+				for _, c := range a.Changes {
+					if c.At.Before(last) || !c.At.Before(ref) {
+						t.Errorf("seed %d: %s %s: change at %s after %s (today %s)", seed, a.Department, a.Round, c.At, last, ref)
+					}
+					last = c.At
+					if (c.Status == demo.StatusDone) != (c.Evidence != "") || (c.Status == demo.StatusDropped) != (c.Reason != "") {
+						t.Errorf("seed %d: change %+v", seed, c)
+					}
+				}
+				// Due three to five months after it was agreed: open and
+				// agreed half a year ago is overdue; of a latest round
+				// agreed within three months, not yet due.
+				old, recent := a.Agreed.Before(ref.AddDate(0, -6, 0)), a.Round == latest[a.Department] && a.Agreed.After(ref.AddDate(0, -3, 0))
+				if a.Open() && (old && !a.Overdue(ref) || recent && a.Overdue(ref)) {
+					t.Errorf("seed %d, %d rounds: %s after %s (latest %s), agreed %s, due %s: overdue %v", seed, n, a.Department, a.Round, latest[a.Department], a.Agreed, a.Due, a.Overdue(ref))
+				}
+			}
+		}
+	}
+}

@@ -5,7 +5,9 @@
 // strong descriptive reporting and weak prescriptive use, foundations that
 // cap the maturity level, a strong department capped by the one legal
 // minimum it does not meet, a department that improves, a team that
-// disagrees.
+// disagrees — and the actions agreed after the rounds, with what became of
+// them by ReferenceDay, the demo's today: done, dropped, overdue or not yet
+// due, and one department that agreed none.
 //
 // It is pure and seeded: the same questionnaire, options and seed give the
 // same municipality, and it never reads a clock, a file, the network or the

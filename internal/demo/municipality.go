@@ -24,6 +24,23 @@ const (
 // years. It is fixed, so that no date depends on when the demo is made.
 func BaseDate() time.Time { return time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC) }
 
+// ReferenceDay is the demo's today, as YYYY-MM-DD: every round has closed
+// and every action was agreed and changed before it, and whether an action
+// is overdue is counted on it. It is fixed, so that the demo tells the
+// same story whenever it is made; an action overdue on it stays overdue.
+const ReferenceDay = "2026-11-02"
+
+// ReferenceDate is ReferenceDay at the start of the working day, UTC.
+func ReferenceDate() time.Time {
+	d, _ := time.Parse(time.DateOnly, ReferenceDay)
+	return d.Add(9 * time.Hour)
+}
+
+// programmeMonths is how many months after the first the last round may
+// start (before its two months of jitter): the last round closes in
+// October 2026 at the latest, before ReferenceDay.
+const programmeMonths = 18
+
 // Options say how large the municipality is.
 type Options struct {
 	Seed uint64
@@ -66,6 +83,9 @@ type Municipality struct {
 	Departments []Department
 	// Rounds are by department, oldest first.
 	Rounds []Round
+	// Actions are what the departments agreed after their rounds, by
+	// department and round, in the order they were agreed.
+	Actions []Action
 }
 
 // Department is a cluster or a department of the municipality.
@@ -77,6 +97,9 @@ type Department struct {
 	// Breach is the question whose legal minimum the department does not
 	// meet in any round (a capped-minimum department); "" for none.
 	Breach string
+	// AgreesNothing says the department agreed no action after any of
+	// its rounds.
+	AgreesNothing bool
 }
 
 // Round is one assessment round of one department.
@@ -167,6 +190,7 @@ func Generate(q *questionnaire.Questionnaire, o Options) (*Municipality, error) 
 		name, cluster string
 		role          Role
 		breach        string
+		agreesNothing bool
 	}
 	var depts []planned
 	used := make([]bool, len(c.Clusters))
@@ -180,6 +204,7 @@ func Generate(q *questionnaire.Questionnaire, o Options) (*Municipality, error) 
 			if p.role == RoleCappedByMinimum {
 				p.breach = breachOf(q, entry.Breach)
 			}
+			p.agreesNothing = entry.AgreesNothing
 		}
 		used[ci] = true
 		depts = append(depts, p)
@@ -193,14 +218,20 @@ func Generate(q *questionnaire.Questionnaire, o Options) (*Municipality, error) 
 	for i, p := range depts {
 		r := newRand(o.Seed, uint64(i)+1)
 		crs, _ := courseOf(p.role)
-		d := Department{Name: p.name, Parent: p.cluster, Role: p.role, Breach: p.breach}
+		d := Department{Name: p.name, Parent: p.cluster, Role: p.role, Breach: p.breach, AgreesNothing: p.agreesNothing}
 		if p.role == RoleImproving {
 			d.Targets = g.improvingTargets()
 		}
 		m.Departments = append(m.Departments, d)
 		dept := newDepartment(q, crs, orgOffset, r)
 		dept.breach = p.breach
-		m.Rounds = append(m.Rounds, g.rounds(p.name, p.role, dept, r)...)
+		rounds := g.rounds(p.name, p.role, dept, r)
+		m.Rounds = append(m.Rounds, rounds...)
+		if !p.agreesNothing {
+			// A stream of its own, so that the answers stay as they were
+			// before the demo agreed actions.
+			m.Actions = append(m.Actions, g.actions(p.name, p.role, dept, rounds, newRand(o.Seed, actionStream|(uint64(i)+1)))...)
+		}
 	}
 	return m, nil
 }
@@ -246,15 +277,15 @@ func (g generator) improvingTargets() map[string]int {
 }
 
 // slots are the months of the programme's rounds, counted from the month
-// after BaseDate: spread over twenty months, so that they fall in 2025 and
-// 2026.
+// after BaseDate: spread over programmeMonths, so that they fall in 2025
+// and 2026, before ReferenceDay.
 func slots(rounds int) []int {
 	if rounds == 1 {
 		return []int{8}
 	}
 	out := make([]int, rounds)
 	for i := range out {
-		out[i] = i * 20 / (rounds - 1)
+		out[i] = i * programmeMonths / (rounds - 1)
 	}
 	return out
 }
@@ -278,8 +309,9 @@ func (g generator) rounds(name string, role Role, d department, r *rand.Rand) []
 	first := time.Date(base.Year(), base.Month()+1, 1, 0, 0, 0, 0, time.UTC)
 	var out []Round
 	for i, slot := range taken {
-		// The spacing of the slots is at least four months, so two months
-		// of jitter keep the rounds in order.
+		// The spacing of the slots is at least three months (MaxRounds
+		// over programmeMonths), so two months of jitter keep the rounds
+		// in order.
 		month := first.AddDate(0, slot+r.IntN(3), 0)
 		last := i == len(taken)-1
 		rd := Round{Department: name, Label: month.Format("2006-01")}

@@ -16,4 +16,9 @@
 // names and notes keep the store's limits (store.CheckName,
 // store.CheckNote). CSV is written so that a spreadsheet never runs a cell
 // as a formula, and read back to the same texts.
+//
+// It also writes and reads the improvement register as JSON (WriteActions,
+// ScanActions): the array of `actions list --json`, each action with its
+// history, checked on its own (store.CheckImportedAction) and bounded by
+// MaxActions, MaxActionBytes and MaxActionHistory.
 package exchange

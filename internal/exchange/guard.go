@@ -56,7 +56,11 @@ type guard struct {
 	r    io.Reader
 	json bool
 	err  error // the limit broken, returned once the bytes before it are passed
-	read int64 // bytes passed
+	// maxRow bounds a row (maxRowBytes for answers, MaxActionBytes for an
+	// action with its history); tooLong says what a row of that size holds.
+	maxRow  int
+	tooLong string
+	read    int64 // bytes passed
 
 	line int // the line of the byte scanned last, from 1
 
@@ -80,7 +84,8 @@ type guard struct {
 }
 
 func newGuard(r io.Reader, json bool) *guard {
-	return &guard{r: r, json: json, line: 1, rowLine: 1, top: true}
+	return &guard{r: r, json: json, line: 1, rowLine: 1, top: true, maxRow: maxRowBytes,
+		tooLong: fmt.Sprintf("names of at most %d characters and a note of at most %d", store.MaxNameRunes, store.MaxNoteRunes)}
 }
 
 func (g *guard) Read(p []byte) (int, error) {
@@ -154,7 +159,7 @@ func (g *guard) pass(b []byte) (int, bool) {
 				}
 				g.row += j
 				g.read += int64(j)
-				if g.row > maxRowBytes {
+				if g.row > g.maxRow {
 					g.err = g.rowTooLong()
 					return out, true
 				}
@@ -176,7 +181,7 @@ func (g *guard) pass(b []byte) (int, bool) {
 			}
 			if g.row > 0 {
 				g.row += j - i
-				if g.row > maxRowBytes {
+				if g.row > g.maxRow {
 					g.err = g.rowTooLong()
 					return out, true
 				}
@@ -211,7 +216,7 @@ func (g *guard) scan(b byte) error {
 	} else {
 		g.scanCSV(b)
 	}
-	if g.row > maxRowBytes {
+	if g.row > g.maxRow {
 		return g.rowTooLong()
 	}
 	return nil
@@ -220,8 +225,7 @@ func (g *guard) scan(b byte) error {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func (g *guard) rowTooLong() error {
-	return &guardError{line: g.rowLine, nulAt: -1, message: fmt.Sprintf("has a row longer than %d bytes (expected names of at most %d characters and a note of at most %d)",
-		maxRowBytes, store.MaxNameRunes, store.MaxNoteRunes)}
+	return &guardError{line: g.rowLine, nulAt: -1, message: fmt.Sprintf("has a row longer than %d bytes (expected %s)", g.maxRow, g.tooLong)}
 }
 
 // scanCSV counts the bytes of a record: a line break outside quotes ends
