@@ -104,10 +104,10 @@ var reportBadCases = []badCase{
 	// Stopping a report.
 	{name: "report-sigterm", what: "report: SIGTERM halfway (was ignored: only kill -9 ended it)", db: true, writes: true,
 		shown: "maturity report --department Burgerzaken -o rapport.pdf, then kill -TERM", run: stopReport(syscall.SIGTERM), code: 1,
-		want: "maturity: interrupted", also: "TestWrite_Stopped"},
+		want: "maturity: onderbroken", also: "TestWrite_Stopped"},
 	{name: "report-ctrl-c", what: "report: ctrl+c halfway", db: true, writes: true,
 		shown: "maturity report --department Burgerzaken -o rapport.pdf, then ctrl+c", run: stopReport(syscall.SIGINT), code: 1,
-		want: "maturity: interrupted", also: "TestWrite_Stopped"},
+		want: "maturity: onderbroken", also: "TestWrite_Stopped"},
 }
 
 // aliasBombStyle is a style file with a billion laughs: ten levels of nine

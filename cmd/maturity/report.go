@@ -85,11 +85,16 @@ alternatives, the charts' figures also in tables). The same data gives the same 
 			if department == "" && assessment == 0 {
 				return badInput("report needs --department NAME, --assessment ID or --organisation")
 			}
+			// The PDF's fonts load while the round is read and scored.
+			var draft *report.Draft
+			if format == "pdf" {
+				draft = report.NewDraft(style)
+			}
 			in, err := departmentReport(ctx, st, opts, department, assessment)
 			if err != nil {
 				return err
 			}
-			in.Style, in.Organisation = style, style.Organisation
+			in.Style, in.Organisation, in.Draft = style, style.Organisation, draft
 			var buf bytes.Buffer
 			if err := write(ctx, &buf, in); err != nil {
 				return err
@@ -156,7 +161,7 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 	if err != nil {
 		return report.Department{}, err
 	}
-	var last *scored // the round just before this one on the same questionnaire
+	var first, last *scored // the first round and the one just before this one, on the same questionnaire
 	for _, earlier := range all {
 		if earlier.ID == a.ID {
 			break
@@ -170,11 +175,22 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 		}
 		in.Previous = append(in.Previous, reportRound(e))
 		last = &e
+		if first == nil {
+			first = &e
+		}
 	}
 	// The change since the previous round is scoring's, with its direction
 	// and margin: the report only shows it.
 	if last != nil {
 		scoring.Compare(&in.Round.Result, last.result, last.data.Assessment.ID, last.data.Assessment.Round)
+	}
+	// And since the first round, when that is not the previous one: on a
+	// copy of the overall result, so that the dimensions keep their change
+	// since the previous round.
+	if first != nil && first != last {
+		since := scoring.Result{Overall: in.Round.Result.Overall}
+		scoring.Compare(&since, first.result, first.data.Assessment.ID, first.data.Assessment.Round)
+		in.SinceFirst = since.Overall.Change
 	}
 	// The agreements: after this round, and what became of those after the
 	// previous one. Overdue is counted on the report's own day, the round's
@@ -200,10 +216,16 @@ func reportActions(ctx context.Context, st *store.Store, assessment int64, day t
 	}
 	var out []report.Action
 	for _, a := range all {
-		out = append(out, report.Action{Dimension: a.Dimension, Question: a.Question, Text: a.Text, Owner: a.Owner, Due: a.Due,
-			Status: string(a.Status), Overdue: a.Overdue(day), Evidence: a.Evidence, Reason: a.Reason, Closed: a.ClosedAt()})
+		out = append(out, reportAction(a, day))
 	}
 	return out, nil
+}
+
+// reportAction is an action of the register as a report shows it,
+// overdue as of day.
+func reportAction(a store.Action, day time.Time) report.Action {
+	return report.Action{Dimension: a.Dimension, Question: a.Question, Text: a.Text, Owner: a.Owner, Due: a.Due,
+		Status: string(a.Status), Overdue: a.Overdue(day), Evidence: a.Evidence, Reason: a.Reason, Closed: a.ClosedAt()}
 }
 
 // reportRound is a scored round as the report shows it. Its date is when
@@ -220,41 +242,73 @@ func reportRound(s scored) report.Round {
 	if !a.Open() {
 		date = a.ClosedAt
 	}
-	return report.Round{Label: a.Round, Mode: string(a.Mode), Date: date, Respondents: s.result.Respondents, Result: s.result}
+	return report.Round{Label: a.Round, Mode: string(a.Mode), Date: date, Respondents: s.result.Respondents, Result: s.result, Provisional: a.Open()}
 }
 
 // staleMonths is how old a department's latest round may be before the
 // organisation report lists it as having no recent assessment.
 const staleMonths = 12
 
-// orgDepartment is a department with its latest round and the previous
-// one on the same questionnaire.
-func orgDepartment(ctx context.Context, st *store.Store, sc *scorer, q *questionnaire.Questionnaire, n treeNode) (report.OrgDepartment, error) {
-	od := report.OrgDepartment{Name: n.Name, Parent: n.Parent, Depth: n.depth}
+// orgGathered is a department with its latest round and the previous
+// one on the same questionnaire, and its register's actions, which become
+// the report's once the report's date (the newest round's) is known.
+type orgGathered struct {
+	report.OrgDepartment
+	actions              []store.Action
+	latestID, previousID int64
+}
+
+// orgDepartment gathers a department's last two rounds on one
+// questionnaire and its actions.
+func orgDepartment(ctx context.Context, st *store.Store, sc *scorer, q *questionnaire.Questionnaire, n treeNode) (orgGathered, error) {
+	g := orgGathered{OrgDepartment: report.OrgDepartment{Name: n.Name, Parent: n.Parent, Depth: n.depth}}
+	actions, err := st.Actions(ctx, store.ActionFilter{Department: n.Name})
+	if err != nil {
+		return g, err
+	}
+	g.actions = actions
 	rounds, err := st.Assessments(ctx, n.Name)
 	if err != nil || len(rounds) == 0 {
-		return od, err
+		return g, err
 	}
 	k := len(rounds)
 	s, err := sc.score(ctx, rounds[k-1].ID)
 	if err != nil {
-		return od, err
+		return g, err
 	}
 	latest := reportRound(s)
-	od.Latest, od.Comparable = &latest, s.q.ID == q.ID
+	g.Latest, g.Comparable, g.latestID = &latest, s.q.ID == q.ID, rounds[k-1].ID
 	for i := k - 2; i >= 0; i-- {
 		if rounds[i].Questionnaire.Key == rounds[k-1].Questionnaire.Key {
 			p, err := sc.score(ctx, rounds[i].ID)
 			if err != nil {
-				return od, err
+				return g, err
 			}
 			prev := reportRound(p)
-			od.Previous = &prev
-			scoring.Compare(&od.Latest.Result, p.result, p.data.Assessment.ID, p.data.Assessment.Round)
+			g.Previous, g.previousID = &prev, rounds[i].ID
+			scoring.Compare(&g.Latest.Result, p.result, p.data.Assessment.ID, p.data.Assessment.Round)
 			break
 		}
 	}
-	return od, nil
+	return g, nil
+}
+
+// withActions is the department with its actions overdue as of day: all
+// of them, those agreed after its latest round and after its previous one.
+func (g orgGathered) withActions(day time.Time) report.OrgDepartment {
+	od := g.OrgDepartment
+	for _, a := range g.actions {
+		ra := reportAction(a, day)
+		od.Actions = append(od.Actions, ra)
+		switch {
+		case a.AssessmentID == 0:
+		case a.AssessmentID == g.latestID:
+			od.Agreed = append(od.Agreed, ra)
+		case a.AssessmentID == g.previousID:
+			od.Earlier = append(od.Earlier, ra)
+		}
+	}
+	return od
 }
 
 // writeOrganisationReport gathers every department's last two rounds and
@@ -281,7 +335,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 	// the answers is most of the report's time, and readers do not wait
 	// for each other.
 	tree := departmentTree(depts)
-	org.Departments = make([]report.OrgDepartment, len(tree))
+	gathered := make([]orgGathered, len(tree))
 	errs := make([]error, len(tree))
 	sc := newScorer(st)
 	jobs := make(chan int)
@@ -291,7 +345,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				org.Departments[i], errs[i] = orgDepartment(ctx, st, sc, q, tree[i])
+				gathered[i], errs[i] = orgDepartment(ctx, st, sc, q, tree[i])
 			}
 		}()
 	}
@@ -301,16 +355,22 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 	close(jobs)
 	wg.Wait()
 	var newest time.Time
-	for i, od := range org.Departments {
+	for i, g := range gathered {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		if od.Latest != nil && od.Latest.Date.After(newest) {
-			newest = od.Latest.Date
+		if g.Latest != nil && g.Latest.Date.After(newest) {
+			newest = g.Latest.Date
 		}
 	}
 	if !newest.IsZero() {
 		org.Date = newest
+	}
+	// Overdue is counted on the report's own day, the newest round's, so
+	// that the same data gives the same report.
+	org.Departments = make([]report.OrgDepartment, len(gathered))
+	for i, g := range gathered {
+		org.Departments[i] = g.withActions(org.Date)
 	}
 	write := report.WriteOrganisationPDFContext
 	if format == "html" {
@@ -326,7 +386,7 @@ func writeOrganisationReport(ctx context.Context, e env, opts *globalOptions, st
 	if err := writeFileAtomic(output, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "wrote %s (%d departments, %d KB)\n", output, len(org.Departments), (buf.Len()+1023)/1024)
+	fmt.Fprintf(e.stdout, "wrote %s (%d departments, %d KB)\n", output, org.Units(), (buf.Len()+1023)/1024)
 	return nil
 }
 

@@ -8,6 +8,11 @@ import (
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 )
 
+// radarLabelW is the width in millimetres a dimension's name takes beside
+// the radar before it wraps; trendH is the height of the trend's plot;
+// ladderH is the height the ladder's title, steps and legend take.
+const radarLabelW, trendH, ladderH = 34.0, 50.0, 75.0
+
 // Every chart is on the one scale 1–5: the axes run from level 1 to level
 // 5, each level's line is labelled, a target is marked at its level, and a
 // legend says what the colours and marks are.
@@ -16,19 +21,23 @@ import (
 func (p *pdf) charts() {
 	p.AddPage()
 	p.heading(p.t["charts"], 0)
+	// Each chart is a figure with the same text alternative as the HTML's.
 	p.subheading(p.t["radar"])
-	p.radar(pageW/2, p.GetY()+54, 40)
+	p.figure(p.radarAlt(), func() { p.radar(pageW/2, p.GetY()+54, 40) })
 	p.SetY(p.GetY() + 118)
 	if p.res.Stage.Applicable {
+		p.room(ladderH)
 		p.subheading(p.t["ladder"])
-		p.ladder()
+		p.figure(p.ladderAlt(), p.ladder)
 	}
 	p.AddPage()
 	p.subheading(p.t["bars"])
-	p.bars()
+	p.figure(p.barsAlt(), p.bars)
 	if len(p.in.Previous) > 0 {
+		// The title and the chart on one page.
+		p.room(trendH + 38)
 		p.subheading(p.t["trend"])
-		p.trend()
+		p.figure(p.trendAlt(), p.trend)
 	}
 }
 
@@ -39,14 +48,16 @@ func (p *pdf) levelLegend() {
 	x := margin
 	p.font("", 7.5)
 	p.ink(muted)
-	p.Text(x, y+2.6, p.t["legend_levels"])
+	// Each label ends in a space, unseen, so that the legend reads as
+	// words when it is read from the tagged PDF.
+	p.Text(x, y+2.6, p.t["legend_levels"]+" ")
 	x += p.GetStringWidth(p.t["legend_levels"]) + 3
 	for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
 		p.fill(levelInk[l])
 		p.Rect(x, y, 4, 3, "F")
 		label := p.levelName(l)
 		p.ink(ink)
-		p.Text(x+5, y+2.6, label)
+		p.Text(x+5, y+2.6, label+" ")
 		x += 5 + p.GetStringWidth(label) + 4
 	}
 	p.SetY(y + 5)
@@ -67,7 +78,7 @@ func (p *pdf) radar(cx, cy, r float64) {
 		return cx + r*v/top*math.Cos(a), cy + r*v/top*math.Sin(a)
 	}
 	p.SetLineWidth(0.15)
-	p.draw(rule)
+	p.draw(grid)
 	for ring := questionnaire.MinLevel; ring <= top; ring++ {
 		var pts []gofpdf.PointType
 		for i := range dims {
@@ -81,16 +92,19 @@ func (p *pdf) radar(cx, cy, r float64) {
 		x, y := at(i, top)
 		p.Line(cx, cy, x, y)
 		lx, ly := at(i, top+0.55)
-		name := p.fitText(p.name(d.ID), 30)
-		w := p.GetStringWidth(name)
-		switch {
-		case lx < cx-2:
-			lx -= w
-		case math.Abs(lx-cx) <= 2:
-			lx -= w / 2
-		}
+		// A long name wraps into lines centred on its place, never cut.
+		names := p.clip(p.lines(p.name(d.ID), radarLabelW), 3, radarLabelW)
 		p.ink(ink)
-		p.Text(lx, ly+1, name)
+		for j, name := range names {
+			x, w := lx, p.GetStringWidth(name)
+			switch {
+			case lx < cx-2:
+				x -= w
+			case math.Abs(lx-cx) <= 2:
+				x -= w / 2
+			}
+			p.Text(x, ly+1+(float64(j)-float64(len(names)-1)/2)*2.6, name)
+		}
 	}
 	var target, current []gofpdf.PointType
 	for i, d := range dims {
@@ -147,9 +161,9 @@ func (p *pdf) radar(cx, cy, r float64) {
 	p.ink(ink)
 }
 
-// ladder draws the stages as steps: reached in green, the blocker in the
-// accent colour, later stages pale; each with its score against the stage
-// level.
+// ladder draws the stages as steps, each in the colour of its level (the
+// one meaning colour has in every chart), with its score and its status in
+// words: reached, blocks (also outlined) or not yet.
 func (p *pdf) ladder() {
 	st := p.res.Stage
 	n := len(st.Steps)
@@ -157,56 +171,42 @@ func (p *pdf) ladder() {
 	w := (contentW - gap*float64(n-1)) / float64(n)
 	y0 := p.GetY() + 2
 	for i, step := range st.Steps {
-		h := 14 + float64(i)*6
+		h := 24 + float64(i)*6
 		x := margin + float64(i)*(w+gap)
 		y := y0 + float64(n-1)*6 - float64(i)*6
-		switch {
-		case i < st.ReachedIndex:
-			p.fill(reachedInk)
-		case step.Dimension == st.BlockedBy:
-			p.fill(p.style.Accent)
-		default:
-			p.fill(light)
-		}
+		level := p.dimension(step.Dimension).Level
+		p.fill(levelInk[level])
 		p.Rect(x, y, w, h, "F")
-		if i < st.ReachedIndex || step.Dimension == st.BlockedBy {
-			p.SetTextColor(255, 255, 255)
-		} else {
-			p.ink(ink)
+		if step.Dimension == st.BlockedBy {
+			p.draw(ink)
+			p.SetLineWidth(0.8)
+			p.SetDashPattern([]float64{1.5, 1}, 0)
+			p.Rect(x+0.4, y+0.4, w-0.8, h-0.8, "D")
+			p.SetDashPattern(nil, 0)
 		}
+		p.SetTextColor(255, 255, 255)
 		p.font("B", 9)
-		p.SetXY(x+1.5, y+1.5)
-		p.CellFormat(w-3, 4.5, p.fitText(p.name(step.Dimension), w-3), "", 0, "L", false, 0, "")
-		p.font("", 8.5)
-		p.SetXY(x+1.5, y+6.5)
-		status := p.t["col_score"] + " " + p.num(step.Score)
-		switch {
-		case i < st.ReachedIndex:
-			status += " · " + p.t["reached"]
-		case step.Dimension == st.BlockedBy:
-			status += " · " + p.t["blocks"]
+		names := p.clip(p.lines(p.name(step.Dimension), w-3), 2, w-3)
+		for j, name := range names {
+			p.SetXY(x+1.5, y+1.5+float64(j)*4)
+			p.CellFormat(w-3, 4.5, name, "", 0, "L", false, 0, "")
 		}
-		p.CellFormat(w-3, 4.5, p.fitText(status, w-3), "", 0, "L", false, 0, "")
+		p.font("", 8.5)
+		p.SetXY(x+1.5, y+2.5+float64(len(names))*4)
+		p.CellFormat(w-3, 4.5, p.fitText(p.t["col_score"]+" "+p.num(step.Score), w-3), "", 0, "L", false, 0, "")
+		p.SetXY(x+1.5, y+6.5+float64(len(names))*4)
+		p.font("B", 8.5)
+		p.CellFormat(w-3, 4.5, p.fitText(p.stepStatus(i, step.Dimension), w-3), "", 0, "L", false, 0, "")
 	}
-	p.SetY(y0 + float64(n-1)*6 + 16)
+	p.SetY(y0 + float64(n-1)*6 + 26)
 	p.font("", 8)
 	p.ink(muted)
 	p.SetX(margin)
 	p.CellFormat(contentW, 5, p.t.f("ladder_note", p.score(st.StageLevel)), "", 1, "L", false, 0, "")
-	// Legend of the three fills.
-	y := p.GetY() + 1
-	x := margin
-	for _, k := range []struct {
-		c     colour
-		label string
-	}{{reachedInk, p.t["reached"]}, {p.style.Accent, p.t["blocks"]}, {light, p.t["not_yet"]}} {
-		p.fill(k.c)
-		p.Rect(x, y, 4, 3, "F")
-		p.ink(ink)
-		p.Text(x+5, y+2.6, k.label)
-		x += 5 + p.GetStringWidth(k.label) + 6
-	}
-	p.SetY(y + 5)
+	// Legend: the colours are the levels; the status is in words, and the
+	// step that blocks is outlined.
+	p.CellFormat(contentW, 5, p.t["ladder_legend"], "", 1, "L", false, 0, "")
+	p.levelLegend()
 	p.ink(ink)
 }
 
@@ -230,7 +230,7 @@ func (p *pdf) bars() {
 	p.SetY(top + 4)
 	start, startPage := p.GetY(), p.PageNo()
 	grid := func(from, to float64) {
-		p.SetDrawColor(150, 156, 162)
+		p.draw(grid)
 		p.SetLineWidth(0.2)
 		for l := questionnaire.MinLevel; l <= questionnaire.MaxLevel; l++ {
 			p.Line(at(float64(l)), from, at(float64(l)), to)
@@ -247,7 +247,11 @@ func (p *pdf) bars() {
 			p.SetX(margin)
 			p.CellFormat(nameW, rowH, p.fitText(dim.Group.Name.In(p.lang()), nameW), "", 1, "L", false, 0, "")
 		}
-		if p.GetY()+rowH > bottom {
+		// A long name wraps onto more lines, and its row grows with it.
+		p.font("", 8.5)
+		names := p.clip(p.lines(dim.Name.In(p.lang()), nameW-3), 3, nameW-3)
+		nameH := max(rowH, float64(len(names))*3.6+2.4)
+		if p.GetY()+nameH > bottom {
 			if p.PageNo() == startPage {
 				grid(start, p.GetY())
 			}
@@ -256,8 +260,10 @@ func (p *pdf) bars() {
 		y := p.GetY()
 		p.font("", 8.5)
 		p.ink(ink)
-		p.SetXY(margin+2, y)
-		p.CellFormat(nameW-3, rowH, p.fitText(dim.Name.In(p.lang()), nameW-3), "", 0, "L", false, 0, "")
+		for j, name := range names {
+			p.SetXY(margin+2, y+1.2+float64(j)*3.6)
+			p.CellFormat(nameW-3, 3.6, name, "", 0, "L", false, 0, "")
+		}
 		p.fill(light)
 		p.Rect(x0, y+1.2, scaleW, rowH-2.4, "F")
 		if d.Score != nil {
@@ -278,6 +284,7 @@ func (p *pdf) bars() {
 		p.Line(tx, y+0.4, tx, y+rowH-0.4)
 		p.SetXY(x0+scaleW+2, y)
 		p.CellFormat(14, rowH, p.num(d.Score), "", 1, "L", false, 0, "")
+		p.SetY(y + nameH)
 	}
 	if p.PageNo() == startPage {
 		grid(start, p.GetY())
@@ -300,6 +307,9 @@ func (p *pdf) bars() {
 	p.Line(x+6, y+0.7, x+6, y+2.5)
 	p.Text(x+8, y+2.6, p.t["legend_interval"])
 	p.SetY(y + 5)
+	p.ink(muted)
+	p.SetX(margin)
+	p.CellFormat(contentW, 5, p.t["bars_legend"], "", 1, "L", false, 0, "")
 	p.levelLegend()
 	p.ink(ink)
 }
@@ -308,7 +318,7 @@ func (p *pdf) bars() {
 // interval where there is one.
 func (p *pdf) trend() {
 	rounds := append(append([]Round{}, p.in.Previous...), p.in.Round)
-	h, w := 50.0, contentW-20
+	h, w := trendH, contentW-20
 	p.room(h + 22)
 	x0, y0 := margin+12, p.GetY()+4
 	at := func(v float64) float64 {

@@ -146,10 +146,24 @@ func (w words) certaintySentence() string {
 	} else {
 		s = w.t.f(plural(o.Respondents, "certainty_no_interval"), o.Respondents, w.percent(o.DontKnowShare), conf)
 	}
+	if o.Confidence == scoring.ConfidenceLow {
+		s += " " + w.t["certainty_low"]
+	}
 	if w.res.Respondents == 1 {
 		s += " " + w.t["one_respondent"]
 	}
-	return s
+	return s + " " + w.disagreementCount()
+}
+
+// disagreementCount says on how many questions the team's answers lie far
+// apart, so that the summary says how far the team agrees.
+func (w words) disagreementCount() string {
+	shown, hidden := w.flagged()
+	n, spread := len(shown)+hidden, w.q.Rules.ConsensusSpread
+	if n == 0 {
+		return w.t.f("certainty_agree", spread)
+	}
+	return w.t.f(plural(n, "certainty_disagree"), n, len(w.q.Questions()), spread)
 }
 
 // previous is the round the change is measured against: the one the
@@ -187,6 +201,31 @@ func (w words) changeSentence() string {
 	}
 	if prev := w.previous(); prev != nil && prev.Label == c.Round && prev.Result.Overall.Level > 0 {
 		s += " " + w.t.f("change_level", prev.Result.Overall.Level, w.res.Overall.Level)
+	}
+	if first := w.sinceFirst(); first != "" {
+		s += " " + first
+	}
+	return s
+}
+
+// sinceFirst says how the overall score moved since the department's
+// first round, with its direction and margin; "" when the previous round
+// is the first (the sentence before already says it) or there is none.
+func (w words) sinceFirst() string {
+	c := w.in.SinceFirst
+	if c == nil || len(w.in.Previous) < 2 {
+		return ""
+	}
+	first := w.in.Previous[0]
+	now := w.num(w.res.Overall.Score)
+	var s string
+	if c.Margin == nil {
+		s = w.t.f("change_first_uncertain", first.Label, w.score(c.Earlier), now, w.delta(c))
+	} else {
+		s = w.t.f("change_first", first.Label, w.score(c.Earlier), now, w.delta(c), w.margin(c), w.t["direction_"+string(c.Direction)])
+	}
+	if first.Result.Overall.Level > 0 {
+		s += " " + w.t.f("change_level", first.Result.Overall.Level, w.res.Overall.Level)
 	}
 	return s
 }
@@ -333,14 +372,55 @@ func (w words) groupLevel(g scoring.GroupResult) string {
 	return w.t.f("group_level", g.Level, w.q.LevelName(g.Level, w.lang()), w.num(g.Score)) + " " + w.t[fmt.Sprintf("level_meaning_%d", g.Level)]
 }
 
+// roundLabel is the round's label, marked provisional while it is open.
+func (w words) roundLabel() string {
+	if w.in.Round.Provisional {
+		return w.t.f("round_provisional", w.in.Round.Label)
+	}
+	return w.in.Round.Label
+}
+
+// headerRound is the running header's part after the department's name:
+// the round (marked provisional while open) and its date.
+func (w words) headerRound() string {
+	return " · " + w.t["round"] + " " + w.roundLabel() + " · " + w.date(w.in.Round.Date)
+}
+
+// questionnaireName names the questionnaire by its title and version, for
+// the running header and the HTML's footer.
+func (w words) questionnaireName() string {
+	return w.t.f("questionnaire_version", w.q.Title.In(w.lang()), w.q.Version)
+}
+
+// documentTitle is a report's title, followed by a name only when there
+// is one, so that no title ends in a dangling dash.
+func documentTitle(title, name string) string {
+	if name = strings.TrimSpace(name); name == "" {
+		return title
+	}
+	return title + " — " + name
+}
+
+// stepStatus is a stage's status on the ladder, in words.
+func (w words) stepStatus(i int, dimension string) string {
+	st := w.res.Stage
+	switch {
+	case i < st.ReachedIndex:
+		return w.t["reached"]
+	case dimension == st.BlockedBy:
+		return w.t["blocks"]
+	}
+	return w.t["not_yet"]
+}
+
 // facts are the cover's label–value pairs.
 func (w words) facts(date string) [][2]string {
 	r := w.in.Round
 	return [][2]string{
-		{w.t["round"], r.Label},
+		{w.t["round"], w.roundLabel()},
 		{w.t["date"], date},
 		{w.t["respondents"], fmt.Sprint(r.Respondents)},
 		{w.t["mode"], w.t["mode_"+r.Mode]},
-		{w.t["questionnaire"], fmt.Sprintf("%s (%s %d)", w.q.Title.In(w.lang()), w.t["version"], w.q.Version)},
+		{w.t["questionnaire"], w.questionnaireName()},
 	}
 }

@@ -27,10 +27,13 @@ func (p *pdf) groups() {
 				p.room(16)
 				p.font("B", 10)
 				p.SetX(margin)
-				p.CellFormat(contentW, 5.5, p.fitText(a.Title, contentW), "", 1, "L", false, 0, "")
-				if a.Text != "" {
-					p.para(a.Text, 9.5, "", 4)
-				}
+				p.tagged(roleP, func() {
+					// The space parts the title from the text when read.
+					p.CellFormat(contentW, 5.5, p.fitText(a.Title, contentW)+" ", "", 1, "L", false, 0, "")
+					if a.Text != "" {
+						p.write(a.Text, 9.5, "", 4)
+					}
+				})
 				p.Ln(1.5)
 			}
 		}
@@ -64,7 +67,8 @@ func (p *pdf) disagreement() {
 			p.ink(muted)
 			p.para(p.noteAbout(n), 8.5, "I", 0)
 			p.ink(ink)
-			p.para(n.Text, 10, "", 4)
+			// A note in another language than the report's says so.
+			p.taggedLang(roleP, noteLang(n, p.lang()), func() { p.write(n.Text, 10, "", 4) })
 			p.Ln(1.5)
 		}
 		if omitted > 0 {
@@ -73,35 +77,49 @@ func (p *pdf) disagreement() {
 	}
 }
 
-// distribution writes one question with a bar per level: how many chose
-// it. Only a Visible question is passed here.
+// distribution writes one question with a bar per level and for don't
+// know and not applicable: how many chose it, on the common scale of
+// distributionScale so that bars of different questions compare. Only a
+// Visible question is passed here.
 func (p *pdf) distribution(x scoring.QuestionResult) {
-	q := p.q.Question(x.ID)
 	p.room(44)
-	p.para(q.Text.In(p.lang()), 10, "B", 0)
-	most := 1
-	for _, c := range x.Counts {
-		most = max(most, c)
-	}
+	p.tagged(roleH3, func() { p.write(p.q.Question(x.ID).Text.In(p.lang()), 10, "B", 0) })
+	scale := float64(p.distributionScale())
 	labelW, barW := 95.0, contentW-95-12
-	for i, c := range x.Counts {
+	p.tags.begin(&element{role: roleTable})
+	p.tags.begin(&element{role: roleTBody})
+	for _, o := range p.distributionRows(x) {
 		p.font("", 8)
+		// An answer option wraps onto more lines, never cut.
+		labels := spaced(p.clip(p.lines(o.Label, labelW-6), cellLines, labelW-6))
+		h := float64(len(labels))*3.6 + 1.4
+		p.room(h)
 		y := p.GetY()
-		p.SetXY(margin+2, y)
-		p.CellFormat(labelW-2, 5, p.fitText(fmt.Sprintf("%d  %s", i+1, q.Options[i].In(p.lang())), labelW-2), "", 0, "L", false, 0, "")
+		p.ink(ink)
+		p.tags.begin(&element{role: roleTR})
+		p.headerCell(scopeRow, func() {
+			for j, l := range labels {
+				p.SetXY(margin+2, y+0.7+float64(j)*3.6)
+				p.CellFormat(labelW-6, 3.6, l, "", 0, "L", false, 0, "")
+			}
+		})
 		p.fill(light)
 		p.Rect(margin+labelW, y+1, barW, 3, "F")
-		if c > 0 {
-			p.fill(levelInk[i+1])
-			p.Rect(margin+labelW, y+1, barW*float64(c)/float64(most), 3, "F")
+		if o.Count > 0 {
+			p.fill(levelInk[o.Level])
+			p.Rect(margin+labelW, y+1, barW*float64(o.Count)/scale, 3, "F")
 		}
 		p.SetXY(margin+labelW+barW+1, y)
-		p.CellFormat(11, 5, fmt.Sprint(c), "", 1, "R", false, 0, "")
+		p.tagged(roleTD, func() { p.CellFormat(11, 5, fmt.Sprint(o.Count), "", 0, "R", false, 0, "") })
+		p.tags.end()
+		p.SetY(y + max(h, 5))
 	}
+	p.tags.end()
+	p.tags.end()
 	p.ink(muted)
 	p.font("", 8)
 	p.SetX(margin + 2)
-	p.CellFormat(contentW, 5, p.distributionSummary(x), "", 1, "L", false, 0, "")
+	p.tagged(roleP, func() { p.CellFormat(contentW, 5, p.distributionSummary(x), "", 1, "L", false, 0, "") })
 	p.ink(ink)
 	p.Ln(2)
 }
@@ -112,7 +130,7 @@ func (p *pdf) confidence() {
 	p.heading(p.t["confidence"], 0)
 	p.para(p.t["confidence_intro"], 10, "", 0)
 	p.Ln(3)
-	p.table(p.confidenceHeader(), []float64{52, 22, 14, 24, 14, 26, contentW - 152}, "LRRRRRL", p.confidenceRows())
+	p.table(p.confidenceHeader(), []float64{48, 26, 14, 24, 14, 26, contentW - 152}, "LRRRRRL", p.confidenceRows())
 }
 
 // appendix writes the method and every question with its figures and its

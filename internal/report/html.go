@@ -7,15 +7,22 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/reports"
 )
 
 var (
-	htmlFuncs            = template.FuncMap{"args": func(xs ...any) []any { return xs }}
-	htmlTemplate         = template.Must(template.New("report").Funcs(htmlFuncs).Parse(reports.HTMLTemplate))
-	organisationTemplate = template.Must(template.New("organisation").Funcs(htmlFuncs).Parse(reports.OrganisationHTMLTemplate))
+	htmlFuncs = template.FuncMap{"args": func(xs ...any) []any { return xs }}
+	// The templates are parsed when first used, not at every start of
+	// the program.
+	htmlTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("report").Funcs(htmlFuncs).Parse(reports.HTMLTemplate))
+	})
+	organisationTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("organisation").Funcs(htmlFuncs).Parse(reports.OrganisationHTMLTemplate))
+	})
 )
 
 // htmlGroup is a group's section of the HTML report.
@@ -39,6 +46,9 @@ type htmlOption struct {
 
 type htmlNote struct{ About, Text string }
 
+// htmlEntry is one link of the table of contents.
+type htmlEntry struct{ ID, Title string }
+
 // htmlLevel is one entry of the legend of level colours.
 type htmlLevel struct {
 	Level int
@@ -47,45 +57,46 @@ type htmlLevel struct {
 
 // htmlView is everything the template shows.
 type htmlView struct {
-	CSS                                                            template.CSS
-	Logo                                                           template.URL
-	Lang, Organisation, Name, PartOf, Round, Date, QuestionnaireID string
-	Version                                                        int
-	T                                                              texts
-	Facts                                                          [][2]string
-	Scored                                                         bool
-	Level                                                          int
-	LevelName, LevelMeaning, ScoreLine                             string
-	Caps                                                           []string
-	Stage, Minimum, Certainty, Change                              string
-	Actions                                                        []action
-	MinimumsIntro                                                  string
-	MinimumHeader                                                  []string
-	Minimums                                                       []minimumRow
-	Agreement, EarlierHeading                                      string
-	AgreedHeader, EarlierHeader                                    []string
-	Agreed, Earlier                                                []agreementRow
-	Radar, Ladder, Bars, Trend                                     template.HTML
-	Levels                                                         []htmlLevel
-	LadderNote                                                     string
-	TrendHeader                                                    []string
-	TrendRows                                                      [][]string
-	GroupHeader                                                    []string
-	Groups                                                         []htmlGroup
-	Disagreement                                                   string
-	Distributions                                                  []htmlDistribution
-	Revote                                                         string
-	RevoteHeader                                                   []string
-	RevoteRows                                                     [][]string
-	Notes                                                          []htmlNote
-	NotesOmitted                                                   string
-	ConfidenceHeader                                               []string
-	ConfidenceRows                                                 [][]string
-	Method                                                         []string
-	MethodExample                                                  []string
-	QuestionsIntro                                                 string
-	QuestionHeader                                                 []string
-	QuestionRows                                                   [][]string
+	CSS                                                                     template.CSS
+	Logo                                                                    template.URL
+	Title, Lang, Organisation, Name, PartOf, Round, Date, QuestionnaireName string
+	Provisional                                                             bool
+	T                                                                       texts
+	Contents                                                                []htmlEntry
+	Facts                                                                   [][2]string
+	Scored                                                                  bool
+	Level                                                                   int
+	LevelName, LevelMeaning, ScoreLine                                      string
+	Caps                                                                    []string
+	Stage, Minimum, Certainty, Change                                       string
+	Actions                                                                 []action
+	MinimumsIntro                                                           string
+	MinimumHeader                                                           []string
+	Minimums                                                                []minimumRow
+	Agreement, EarlierHeading                                               string
+	AgreedHeader, EarlierHeader                                             []string
+	Agreed, Earlier                                                         []agreementRow
+	Radar, Ladder, Bars, Trend                                              template.HTML
+	Levels                                                                  []htmlLevel
+	LadderNote                                                              string
+	TrendHeader                                                             []string
+	TrendRows                                                               [][]string
+	GroupHeader                                                             []string
+	Groups                                                                  []htmlGroup
+	Disagreement                                                            string
+	Distributions                                                           []htmlDistribution
+	Revote                                                                  string
+	RevoteHeader                                                            []string
+	RevoteRows                                                              [][]string
+	Notes                                                                   []htmlNote
+	NotesOmitted                                                            string
+	ConfidenceHeader                                                        []string
+	ConfidenceRows                                                          [][]string
+	Method                                                                  []string
+	MethodExample                                                           []string
+	QuestionsIntro                                                          string
+	QuestionHeader                                                          []string
+	QuestionRows                                                            [][]string
 }
 
 // WriteHTML writes the department report as one self-contained, accessible
@@ -106,10 +117,11 @@ func WriteHTMLContext(ctx context.Context, w io.Writer, in Department) error {
 	t := wd.t
 	date := wd.date(in.Round.Date)
 	v := htmlView{
-		CSS:  styleCSS(in.Style),
-		Logo: logoURL(in.Style),
-		Lang: wd.lang(), Organisation: in.Organisation, Name: in.Name, Round: in.Round.Label, Date: date,
-		QuestionnaireID: wd.q.ID, Version: wd.q.Version, T: t, Facts: wd.facts(date),
+		CSS:   styleCSS(in.Style),
+		Logo:  logoURL(in.Style),
+		Title: documentTitle(t["title"], in.Name), Lang: wd.lang(), Organisation: in.Organisation, Name: in.Name,
+		Round: wd.roundLabel(), Provisional: in.Round.Provisional, Date: date,
+		QuestionnaireName: wd.questionnaireName(), T: t, Facts: wd.facts(date),
 		GroupHeader: wd.groupHeader(), ConfidenceHeader: wd.confidenceHeader(), ConfidenceRows: wd.confidenceRows(),
 		Method: wd.method(), MethodExample: wd.methodExample(),
 		QuestionsIntro: wd.questionsSentence(), QuestionHeader: wd.questionHeader(), QuestionRows: wd.questionRows(),
@@ -126,7 +138,7 @@ func WriteHTMLContext(ctx context.Context, w io.Writer, in Department) error {
 		v.ScoreLine, v.Caps = wd.scoreLine(), wd.capSentences()
 		if wd.res.Stage.Applicable {
 			v.Stage = wd.stageSentence()
-			v.Ladder, v.LadderNote = wd.ladderSVG(), t.f("ladder_note", wd.score(wd.res.Stage.StageLevel))
+			v.Ladder, v.LadderNote = wd.ladderSVG(), t.f("ladder_note", wd.score(wd.res.Stage.StageLevel))+" "+t["ladder_legend"]
 		}
 		v.Minimum, v.Certainty, v.Change, v.Actions = wd.minimumSentence(), wd.certaintySentence(), wd.changeSentence(), wd.actions(3)
 		v.Agreement = wd.agreementSentence()
@@ -157,13 +169,13 @@ func WriteHTMLContext(ctx context.Context, w io.Writer, in Department) error {
 	}
 	shown, _ := wd.flagged()
 	for _, x := range shown {
-		q := wd.q.Question(x.ID)
-		d := htmlDistribution{Question: q.Text.In(wd.lang()), Summary: wd.distributionSummary(x)}
-		for i, c := range x.Counts {
-			d.Options = append(d.Options, htmlOption{Label: fmt.Sprintf("%d  %s", i+1, q.Options[i].In(wd.lang())), Count: c, Bar: shareBar(c, x.N)})
+		d := htmlDistribution{Question: wd.q.Question(x.ID).Text.In(wd.lang()), Summary: wd.distributionSummary(x)}
+		for _, o := range wd.distributionRows(x) {
+			d.Options = append(d.Options, htmlOption{Label: o.Label, Count: o.Count, Bar: shareBar(o.Count, wd.distributionScale(), o.Level)})
 		}
 		v.Distributions = append(v.Distributions, d)
 	}
+	v.Contents = wd.contents(v)
 	notes, omitted := wd.notes()
 	for _, n := range notes {
 		v.Notes = append(v.Notes, htmlNote{About: wd.noteAbout(n), Text: n.Text})
@@ -171,7 +183,27 @@ func WriteHTMLContext(ctx context.Context, w io.Writer, in Department) error {
 	if omitted > 0 {
 		v.NotesOmitted = t.f("notes_omitted", omitted)
 	}
-	return execute(ctx, htmlTemplate, v, w)
+	return execute(ctx, htmlTemplate(), v, w)
+}
+
+// contents are the links of the table of contents: every section the
+// page has, in order, by the ids the template gives them.
+func (w words) contents(v htmlView) []htmlEntry {
+	out := []htmlEntry{{"summary", w.t["summary"]}}
+	if len(v.Agreed) > 0 || len(v.Earlier) > 0 {
+		out = append(out, htmlEntry{"agreements", w.t["agreements"]})
+	}
+	if len(v.Minimums) > 0 {
+		out = append(out, htmlEntry{"minimums", w.t["minimums"]})
+	}
+	if v.Scored {
+		out = append(out, htmlEntry{"charts", w.t["charts"]})
+		for _, g := range v.Groups {
+			out = append(out, htmlEntry{"group-" + g.ID, g.Name})
+		}
+		out = append(out, htmlEntry{"disagreement", w.t["disagreement"]}, htmlEntry{"confidence", w.t["confidence"]})
+	}
+	return append(out, htmlEntry{"appendix", w.t["appendix"]})
 }
 
 // execute fills in a template and writes the page to w whole, or nothing
@@ -210,7 +242,7 @@ func styleCSS(s Style) template.CSS {
 	if s.Font == "medium" {
 		font = `body { font-weight: 500; }`
 	}
-	return template.CSS(reports.CSS + fmt.Sprintf(":root { --primary: %s; --accent: %s; }\n%s", s.Primary.hex(), s.Accent.hex(), font))
+	return template.CSS(paletteCSS() + reports.CSS + fmt.Sprintf(":root { --primary: %s; --accent: %s; }\n%s", s.Primary.hex(), s.Accent.hex(), font))
 }
 
 // logoURL is the style's logo as a data URL, so the file stays self-contained.

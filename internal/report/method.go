@@ -24,7 +24,7 @@ func (w words) method() []string {
 	default:
 		caps += " " + w.t["method_minimum_no_cap"]
 	}
-	paras = append(paras, caps, w.t["method_minimums"], w.t["method_interval"], w.t["method_confidence"], w.t["method_change"],
+	paras = append(paras, caps, w.t["method_minimums"], w.t["method_interval"], w.t["method_confidence"], w.t["method_change"]+" "+w.t["method_change_first"],
 		w.t["method_priority"], w.t.f("method_discussion", r.ConsensusSpread), w.t.f("method_anonymity", r.AnonymityThreshold))
 	if len(w.res.Revotes) > 0 {
 		paras = append(paras, w.t["method_revote"])

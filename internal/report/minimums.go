@@ -90,7 +90,8 @@ func (w words) minimumHeader() []string {
 }
 
 // minimums writes the legal-minimum section: one block per minimum, the
-// unmet ones marked in the accent colour.
+// unmet ones marked by a heavy bar beside their status in words (the
+// accent colour means the target level, and no colour stands alone).
 func (p *pdf) minimums() {
 	rows := p.minimumRows()
 	if len(rows) == 0 {
@@ -106,22 +107,19 @@ func (p *pdf) minimums() {
 		p.para(r.Question, 10, "B", 4)
 		p.ink(muted)
 		p.para(fmt.Sprintf("%s: %s · %s: %s · %s: %s", p.t["col_required"], r.Level, p.t["col_score"], r.Score, p.t["col_basis"], r.Basis), 9, "", 4)
-		if r.Unmet {
-			p.ink(p.style.Accent)
-		} else {
-			p.ink(ink)
-		}
+		p.ink(ink)
 		p.para(p.t["col_status"]+": "+r.Status, 9.5, "B", 4)
 		p.ink(ink)
 		p.para(p.t["col_action"]+": "+r.Action, 9.5, "", 4)
-		// A bar in the margin ties the block together; accent when unmet.
-		c := rule
+		// A bar in the margin ties the block together; heavy and dark when
+		// unmet.
+		c, bar := rule, 1.2
 		if r.Unmet {
-			c = p.style.Accent
+			c, bar = ink, 2.4
 		}
 		p.fill(c)
 		if p.PageNo() == page && p.GetY() > y {
-			p.Rect(margin, y, 1.2, p.GetY()-y, "F")
+			p.Rect(margin, y, bar, p.GetY()-y, "F")
 		}
 		p.Ln(4)
 	}

@@ -19,6 +19,10 @@ type OrgDepartment struct {
 	// Comparable says whether Latest was answered on the report's
 	// questionnaire, so that its dimensions can be shown side by side.
 	Comparable bool
+	// Actions are every action of the department's register, overdue as of
+	// the report's date; Agreed are those agreed after Latest and Earlier
+	// those agreed after Previous.
+	Actions, Agreed, Earlier []Action
 }
 
 // Organisation is what the organisation report is made from.
@@ -36,12 +40,50 @@ type Organisation struct {
 	Style Style
 }
 
+// A cluster is a unit of the hierarchy that holds departments and has no
+// round of its own: a way of grouping departments, not a department. Every
+// count of departments leaves clusters out, and every department belongs
+// to the cluster at the top of its branch.
+
+// Units counts the departments that are not clusters: the departments
+// every count of the report is of.
+func (org Organisation) Units() int {
+	parents := map[string]bool{}
+	for _, d := range org.Departments {
+		parents[d.Parent] = true
+	}
+	n := 0
+	for _, d := range org.Departments {
+		if d.Latest != nil || !parents[d.Name] {
+			n++
+		}
+	}
+	return n
+}
+
+// orgCluster is a cluster with its departments and their summary.
+type orgCluster struct {
+	Name string
+	// Members index the organisation's departments, in hierarchy order.
+	Members []int
+	Sum     scoring.Summary
+}
+
 // orgWords are the rows and counts both renderers of the organisation
 // report show.
 type orgWords struct {
 	words
 	org Organisation
 	sum scoring.Summary
+	// isCluster marks the departments that are clusters; clusterOf is each
+	// department's cluster (an index in clusters, -1 for a cluster).
+	isCluster []bool
+	clusterOf []int
+	clusters  []orgCluster
+	// units counts the departments that are not clusters.
+	units int
+	// ranked is the ranking of the comparable rounds (Index: a department).
+	ranked []scoring.Ranked
 }
 
 func newOrgWords(org Organisation) (orgWords, error) {
@@ -50,13 +92,120 @@ func newOrgWords(org Organisation) (orgWords, error) {
 	if err != nil {
 		return orgWords{}, err
 	}
-	var results []scoring.Result
-	for _, d := range org.Departments {
-		if d.Latest != nil && d.Comparable {
-			results = append(results, d.Latest.Result)
+	o := orgWords{words: wd, org: org}
+	o.group()
+	results := make([]scoring.Result, len(org.Departments))
+	var scored []scoring.Result
+	for i, d := range org.Departments {
+		if o.comparable(i) {
+			results[i] = d.Latest.Result
+			scored = append(scored, d.Latest.Result)
 		}
 	}
-	return orgWords{words: wd, org: org, sum: scoring.Summarise(results)}, nil
+	o.sum = scoring.Summarise(scored)
+	for c := range o.clusters {
+		var rs []scoring.Result
+		for _, i := range o.clusters[c].Members {
+			if o.comparable(i) {
+				rs = append(rs, results[i])
+			}
+		}
+		o.clusters[c].Sum = scoring.Summarise(rs)
+	}
+	o.ranked = scoring.Rank(results)
+	return o, nil
+}
+
+// group finds the clusters and each department's cluster: the unit at the
+// top of its branch, or "no cluster" for a department at the top that
+// holds none.
+func (o *orgWords) group() {
+	ds := o.org.Departments
+	parents := map[string]bool{}
+	index := map[string]int{}
+	for i, d := range ds {
+		parents[d.Parent] = true
+		index[d.Name] = i
+	}
+	o.isCluster = make([]bool, len(ds))
+	o.clusterOf = make([]int, len(ds))
+	byTop := map[int]int{} // top unit → cluster
+	none := -1
+	for i, d := range ds {
+		o.isCluster[i] = d.Latest == nil && parents[d.Name]
+		if o.isCluster[i] {
+			o.clusterOf[i] = -1
+			continue
+		}
+		o.units++
+		top, seen := i, 0
+		for ds[top].Parent != "" && seen < len(ds) {
+			p, ok := index[ds[top].Parent]
+			if !ok {
+				break
+			}
+			top, seen = p, seen+1
+		}
+		if top == i && !parents[d.Name] {
+			if none < 0 {
+				none = len(o.clusters)
+				o.clusters = append(o.clusters, orgCluster{Name: o.t["no_cluster"]})
+			}
+			o.clusterOf[i] = none
+			o.clusters[none].Members = append(o.clusters[none].Members, i)
+			continue
+		}
+		c, ok := byTop[top]
+		if !ok {
+			c = len(o.clusters)
+			byTop[top] = c
+			o.clusters = append(o.clusters, orgCluster{Name: ds[top].Name})
+		}
+		o.clusterOf[i] = c
+		o.clusters[c].Members = append(o.clusters[c].Members, i)
+	}
+	// The departments without a cluster come last.
+	if none >= 0 && none != len(o.clusters)-1 {
+		moved := o.clusters[none]
+		o.clusters = append(append(o.clusters[:none:none], o.clusters[none+1:]...), moved)
+		for i, c := range o.clusterOf {
+			switch {
+			case c == none:
+				o.clusterOf[i] = len(o.clusters) - 1
+			case c > none:
+				o.clusterOf[i] = c - 1
+			}
+		}
+	}
+}
+
+// comparable reports whether department i is a department with a latest
+// round on the report's questionnaire.
+func (o orgWords) comparable(i int) bool {
+	d := o.org.Departments[i]
+	return !o.isCluster[i] && d.Latest != nil && d.Comparable
+}
+
+// clusterName is department i's cluster, "" for a cluster itself.
+func (o orgWords) clusterName(i int) string {
+	if c := o.clusterOf[i]; c >= 0 {
+		return o.clusters[c].Name
+	}
+	return ""
+}
+
+// facts says how many departments, in how many clusters, were assessed.
+func (o orgWords) facts() string {
+	named := 0
+	for _, c := range o.clusters {
+		if c.Name != o.t["no_cluster"] {
+			named++
+		}
+	}
+	if named == 0 {
+		return o.t.f("org_facts", o.units, o.sum.Scored)
+	}
+	return o.t.f(plural(named, "org_facts_clusters"), o.units, named, o.sum.Scored)
 }
 
 // counted is a labelled count for a distribution.
@@ -102,65 +251,69 @@ func (o orgWords) weakestHeader() []string {
 	return []string{o.t["col_dimension"], o.t["col_group"], o.t["col_mean"], o.t["col_level"], o.t["departments"]}
 }
 
-// weakestRows are the foundation dimensions by their mean, weakest first.
-func (o orgWords) weakestRows() [][]string {
-	type weak struct {
-		group, name string
-		mean        float64
-		n           int
-	}
-	var ws []weak
+// weakDimension is a dimension with its mean over the departments.
+type weakDimension struct {
+	dim *questionnaire.Dimension
+	// mean over n departments; gaps of them are below their target.
+	mean    float64
+	n, gaps int
+}
+
+// weakest are the dimensions with a score by their mean over the
+// departments, weakest first (then in questionnaire order); only the
+// foundations' when foundations is set.
+func (o orgWords) weakest(sum scoring.Summary, foundations bool) []weakDimension {
+	var ws []weakDimension
 	for _, d := range o.q.Dimensions() {
-		if n := o.sum.DimensionCounts[d.ID]; n > 0 && d.Group.Kind.IsFoundation() {
-			ws = append(ws, weak{d.Group.Name.In(o.lang()), d.Name.In(o.lang()), o.sum.DimensionMeans[d.ID], n})
+		if n := sum.DimensionCounts[d.ID]; n > 0 && (!foundations || d.Group.Kind.IsFoundation()) {
+			ws = append(ws, weakDimension{d, sum.DimensionMeans[d.ID], n, sum.DimensionGaps[d.ID]})
 		}
 	}
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].mean < ws[j].mean })
+	return ws
+}
+
+// weakestRows are the foundation dimensions by their mean, weakest first.
+func (o orgWords) weakestRows() [][]string {
 	var rows [][]string
-	for _, x := range ws {
-		level := scoring.Level(x.mean)
-		rows = append(rows, []string{x.name, x.group, o.score(x.mean), o.levelName(level), fmt.Sprint(x.n)})
+	for _, x := range o.weakest(o.sum, true) {
+		rows = append(rows, []string{x.dim.Name.In(o.lang()), x.dim.Group.Name.In(o.lang()), o.score(x.mean), o.levelName(scoring.Level(x.mean)), fmt.Sprint(x.n)})
 	}
 	return rows
 }
 
 func (o orgWords) rankingHeader() []string {
-	return []string{o.t["col_rank"], o.t["col_department"], o.t["round"], o.t["col_score"], o.t["col_level"], o.t["col_stage"], o.t["col_change"]}
+	return []string{o.t["col_place"], o.t["col_department"], o.t["col_cluster"], o.t["col_n"], o.t["col_score"], o.t["col_interval"],
+		o.t["col_confidence"], o.t["col_level"], o.t["col_change"]}
 }
 
-// rankingRows are the assessed departments by overall score, highest first.
-func (o orgWords) rankingRows() [][]string {
-	ranked := append([]OrgDepartment{}, o.org.Departments...)
-	sort.SliceStable(ranked, func(i, j int) bool {
-		a, b := latestScore(ranked[i]), latestScore(ranked[j])
-		switch {
-		case a == nil:
-			return false
-		case b == nil:
-			return true
+// rankingRow is one row of the ranking; Group is its tie group, so that
+// a view can set groups apart.
+type rankingRow struct {
+	Cells []string
+	Group int
+}
+
+// rankingRows are the assessed departments by overall score, highest
+// first; a tie group shares its place ("3–7").
+func (o orgWords) rankingRows() []rankingRow {
+	var rows []rankingRow
+	for _, r := range o.ranked {
+		d := o.org.Departments[r.Index]
+		res := d.Latest.Result
+		place := fmt.Sprint(r.First)
+		if r.Last > r.First {
+			place = fmt.Sprintf("%d–%d", r.First, r.Last)
 		}
-		return *a > *b
-	})
-	var rows [][]string
-	for _, d := range ranked {
-		// Only rounds on the report's questionnaire compare.
-		if latestScore(d) == nil || !d.Comparable {
-			continue
-		}
-		rank := len(rows) + 1
-		r := d.Latest.Result
-		stage := o.t["no_stage"]
-		if r.Stage.Reached != "" && o.q.Dimension(r.Stage.Reached) != nil {
-			stage = o.q.Dimension(r.Stage.Reached).Name.In(o.lang())
-		}
-		level := o.levelName(r.Overall.Level)
-		if r.Overall.Capped {
+		level := o.levelName(res.Overall.Level)
+		if res.Overall.Capped {
 			level += " *"
 		}
-		if r.Overall.MinimumCapped {
+		if res.Overall.MinimumCapped {
 			level += " †"
 		}
-		rows = append(rows, []string{fmt.Sprint(rank), d.Name, d.Latest.Label, o.num(r.Overall.Score), level, stage, o.change(d)})
+		rows = append(rows, rankingRow{Group: r.Group, Cells: []string{place, d.Name, dash(o.clusterName(r.Index)), fmt.Sprint(res.Overall.Respondents),
+			o.num(res.Overall.Score), o.interval(res.Overall.Interval), o.t["confidence_"+string(res.Overall.Confidence)], level, o.change(d)}})
 	}
 	return rows
 }
@@ -178,39 +331,60 @@ func (o orgWords) progressHeader() []string {
 	return []string{o.t["col_department"], o.t["col_previous"], o.t["col_latest"], o.t["col_change"]}
 }
 
-func (o orgWords) progressRows() [][]string {
-	var rows [][]string
-	for _, d := range o.org.Departments {
-		if c := o.change(d); c != "" && d.Previous != nil {
-			p, l := d.Previous.Result.Overall, d.Latest.Result.Overall
-			rows = append(rows, []string{d.Name, o.t.f("round_score", d.Previous.Label, o.num(p.Score), p.Level),
-				o.t.f("round_score", d.Latest.Label, o.num(l.Score), l.Level), c})
+// clusterRows are rows of a table under cluster headings.
+type clusterRows struct {
+	Cluster string
+	Rows    [][]string
+}
+
+// progressRows are the departments with a change since their previous
+// round, per cluster.
+func (o orgWords) progressRows() []clusterRows {
+	return o.perCluster(func(i int) []string {
+		d := o.org.Departments[i]
+		c := o.change(d)
+		if c == "" || d.Previous == nil || !o.comparable(i) {
+			return nil
+		}
+		p, l := d.Previous.Result.Overall, d.Latest.Result.Overall
+		return []string{d.Name, o.t.f("round_score", d.Previous.Label, o.num(p.Score), p.Level), o.t.f("round_score", d.Latest.Label, o.num(l.Score), l.Level), c}
+	})
+}
+
+// perCluster is row(i) for every department that has one, per cluster,
+// leaving out the clusters without rows.
+func (o orgWords) perCluster(row func(i int) []string) []clusterRows {
+	var out []clusterRows
+	for _, c := range o.clusters {
+		cr := clusterRows{Cluster: c.Name}
+		for _, i := range c.Members {
+			if r := row(i); r != nil {
+				cr.Rows = append(cr.Rows, r)
+			}
+		}
+		if len(cr.Rows) > 0 {
+			out = append(out, cr)
 		}
 	}
-	return rows
+	return out
 }
 
 func (o orgWords) staleHeader() []string {
-	return []string{o.t["col_department"], o.t["part_of_col"], o.t["col_last"]}
+	return []string{o.t["col_department"], o.t["col_cluster"], o.t["col_last"]}
 }
 
-// staleRows are the departments never assessed or not within StaleMonths.
-// A cluster that is never assessed itself but holds departments is a way
-// of grouping them, not a department without a round.
+// staleRows are the departments never assessed or not within StaleMonths;
+// clusters are not departments.
 func (o orgWords) staleRows() [][]string {
 	limit := o.org.Date.AddDate(0, -o.org.StaleMonths, 0)
-	parents := map[string]bool{}
-	for _, d := range o.org.Departments {
-		parents[d.Parent] = true
-	}
 	var rows [][]string
-	for _, d := range o.org.Departments {
+	for i, d := range o.org.Departments {
 		switch {
-		case d.Latest == nil && parents[d.Name]:
+		case o.isCluster[i]:
 		case d.Latest == nil:
-			rows = append(rows, []string{d.Name, d.Parent, o.t["never"]})
+			rows = append(rows, []string{d.Name, dash(o.clusterName(i)), o.t["never"]})
 		case d.Latest.Date.Before(limit):
-			rows = append(rows, []string{d.Name, d.Parent, fmt.Sprintf("%s (%s)", d.Latest.Label, o.date(d.Latest.Date))})
+			rows = append(rows, []string{d.Name, dash(o.clusterName(i)), fmt.Sprintf("%s (%s)", d.Latest.Label, o.date(d.Latest.Date))})
 		}
 	}
 	return rows
@@ -240,32 +414,12 @@ func (o orgWords) cells(d OrgDepartment) []heatCell {
 	return out
 }
 
-// minimumCapped counts the assessed departments whose level an unmet legal
-// minimum lowered.
-func (o orgWords) minimumCapped() int {
-	n := 0
-	for _, d := range o.org.Departments {
-		if d.Latest != nil && d.Comparable && d.Latest.Result.Overall.MinimumCapped {
-			n++
-		}
-	}
-	return n
-}
-
 // cappedSentences say how often each cap lowered a level; the minimum cap
 // only for a questionnaire with legal minimums.
 func (o orgWords) cappedSentences() []string {
 	out := []string{o.t.f("capped_count", o.sum.Capped, o.sum.Scored)}
 	if len(o.q.Minimums()) > 0 {
-		out = append(out, o.t.f("minimum_capped_count", o.minimumCapped(), o.sum.Scored))
+		out = append(out, o.t.f("minimum_capped_count", o.sum.MinimumCapped, o.sum.Scored))
 	}
 	return out
-}
-
-// latestScore is a department's latest overall score, or nil.
-func latestScore(d OrgDepartment) *float64 {
-	if d.Latest == nil {
-		return nil
-	}
-	return d.Latest.Result.Overall.Score
 }

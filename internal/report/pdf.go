@@ -25,11 +25,17 @@ type Round struct {
 	Date        time.Time
 	Respondents int
 	Result      scoring.Result
+	// Provisional marks a round that is still open: its figures may
+	// change, and the cover and running header say so.
+	Provisional bool
 }
 
 // Note is a note of the round on a question or a dimension, without author.
 type Note struct {
 	Question, Dimension, Text string
+	// Lang is the note's language ("nl", "en") where it is known; the PDF
+	// marks a note in another language than the report's as such.
+	Lang string
 }
 
 // Department is what a department report is made from.
@@ -42,13 +48,19 @@ type Department struct {
 	// Previous are the department's earlier rounds on the same
 	// questionnaire, oldest first: the trend and the changes.
 	Previous []Round
-	Notes    []Note
+	// SinceFirst is the overall change since the first of the Previous
+	// rounds (scoring.Compare against it), when there are at least two.
+	SinceFirst *scoring.Change
+	Notes      []Note
 	// Agreed are the actions agreed after this round; Earlier those agreed
 	// after the previous round, EarlierRound (its label), to account for.
 	Agreed, Earlier []Action
 	EarlierRound    string
 	// Style is the house style; the zero Style is DefaultStyle.
 	Style Style
+	// Draft, when set, is the document made ahead with the style's fonts
+	// (NewDraft); WritePDF uses it once.
+	Draft *Draft
 }
 
 // Page geometry in millimetres (A4 portrait).
@@ -57,22 +69,6 @@ const (
 	margin       = 18.0
 	contentW     = pageW - 2*margin
 	bottom       = pageH - 20
-)
-
-// colour is an RGB colour.
-type colour struct{ r, g, b int }
-
-var (
-	ink   = colour{33, 37, 41}
-	muted = colour{108, 117, 125}
-	light = colour{233, 238, 244}
-	rule  = colour{200, 205, 210}
-	// levelInk colours levels 1–5 (index 0: no score): distinct hues, each
-	// dark enough for white text on it (at least 4.5:1), the same as
-	// levelHex and style.css.
-	levelInk = [6]colour{{108, 117, 125}, {183, 28, 28}, {179, 71, 0}, {138, 109, 0}, {46, 125, 50}, {0, 96, 122}}
-	// reachedInk fills a stage that is reached.
-	reachedInk = colour{46, 125, 50}
 )
 
 // pdf wraps the document with the report's words and helpers.
@@ -88,6 +84,10 @@ type pdf struct {
 	replaced bool
 	// headerLeft is the running header's left part, shortened once.
 	headerLeft string
+	// tags is the structure tree being drawn (tag.go); meta what the
+	// catalog and the XMP metadata say of the document.
+	tags *tagger
+	meta docMeta
 }
 
 // stopped says whether the report was stopped (ctrl+c, SIGTERM), and
@@ -111,11 +111,13 @@ func styleOrDefault(s Style) Style {
 // newDocument starts an A4 document whose dates are date, so that the same
 // input gives the same bytes, with the embedded fonts of the style.
 func newDocument(date time.Time, title, author string, style Style) *gofpdf.Fpdf {
+	return setUp(withFonts(style), date, title, author, style)
+}
+
+// withFonts is an empty A4 document with the style's fonts: the part of
+// a document that needs no data (a Draft makes it ahead).
+func withFonts(style Style) *gofpdf.Fpdf {
 	f := gofpdf.New("P", "mm", "A4", "")
-	f.SetCatalogSort(true)
-	f.SetCreationDate(date)
-	f.SetModificationDate(date)
-	f.SetCompression(true)
 	regular, italic := goregular.TTF, goitalic.TTF
 	if style.Font == "medium" {
 		regular, italic = gomedium.TTF, gomediumitalic.TTF
@@ -123,6 +125,18 @@ func newDocument(date time.Time, title, author string, style Style) *gofpdf.Fpdf
 	f.AddUTF8FontFromBytes("go", "", regular)
 	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
 	f.AddUTF8FontFromBytes("go", "I", italic)
+	return f
+}
+
+// setUp gives a document with fonts its dates, title, author, geometry
+// and logo.
+func setUp(f *gofpdf.Fpdf, date time.Time, title, author string, style Style) *gofpdf.Fpdf {
+	f.SetCatalogSort(true)
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
+	// The page content is compressed when the tagged document is
+	// finished, with one shared compressor (tagwrite.go).
+	f.SetCompression(false)
 	f.SetMargins(margin, margin+8, margin)
 	f.SetAutoPageBreak(true, pageH-bottom)
 	f.AliasNbPages("{nb}")
@@ -148,7 +162,16 @@ func (p *pdf) logo(y, h float64) {
 		return
 	}
 	w := min(h*info.Width()/info.Height(), 50)
-	p.ImageOptions("logo", pageW-margin-w, y, w, 0, false, gofpdf.ImageOptions{ImageType: p.style.LogoType}, 0, "")
+	draw := func() {
+		p.ImageOptions("logo", pageW-margin-w, y, w, 0, false, gofpdf.ImageOptions{ImageType: p.style.LogoType}, 0, "")
+	}
+	// The logo says whose report it is, as the HTML's alt text does;
+	// without an organisation's name it is decoration.
+	if p.meta.author == "" {
+		p.decoration(draw)
+		return
+	}
+	p.figure(p.meta.author, draw)
 }
 
 // WritePDF writes the department report as an A4 PDF. The same input gives
@@ -166,10 +189,10 @@ func WritePDFContext(ctx context.Context, w io.Writer, in Department) (err error
 		return err
 	}
 	t, in := w0.t, w0.in
-	f := newDocument(in.Round.Date, t["title"]+" — "+in.Name, in.Organisation, in.Style)
+	title := documentTitle(t["title"], in.Name)
+	f := setUp(in.Draft.take(in.Style), in.Round.Date, title, in.Organisation, in.Style)
 	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style), ctx: ctx}
-	f.SetHeaderFunc(p.header)
-	f.SetFooterFunc(p.footer)
+	p.tag(in.Round.Date, title, in.Organisation, p.header, p.footer)
 
 	p.cover()
 	p.summary()
@@ -183,7 +206,7 @@ func WritePDFContext(ctx context.Context, w io.Writer, in Department) (err error
 	}
 	p.appendix()
 	p.replacedNote()
-	return finish(ctx, f, w)
+	return p.finish(ctx, w)
 }
 
 // recoverPDF turns a panic inside gofpdf, which is third-party code fed
@@ -194,20 +217,24 @@ func recoverPDF(err *error) {
 	}
 }
 
-// finish writes the document to w whole, or nothing when it failed or
-// was stopped.
-func finish(ctx context.Context, f *gofpdf.Fpdf, w io.Writer) error {
+// finish writes the document to w whole, tagged, or nothing when it
+// failed or was stopped.
+func (p *pdf) finish(ctx context.Context, w io.Writer) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := f.Error(); err != nil {
+	if err := p.Error(); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	if err := p.Output(&buf); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	out, err := finishTagged(buf.Bytes(), p.tags, p.meta)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -266,10 +293,10 @@ func (p *pdf) header() {
 	p.SetXY(margin, 10)
 	if p.headerLeft == "" {
 		// A long name is shortened so that the round and its date stay.
-		round := " · " + p.t["round"] + " " + p.in.Round.Label + " · " + p.date(p.in.Round.Date)
+		round := p.headerRound()
 		p.headerLeft = p.fitText(p.fitText(p.in.Name, max(contentW/2-p.GetStringWidth(round), contentW/6))+round, contentW/2)
 	}
-	right := fmt.Sprintf("%s %s %d", p.q.ID, p.t["version"], p.q.Version)
+	right := p.fitText(p.questionnaireName(), contentW/2)
 	p.CellFormat(contentW/2, 5, p.headerLeft, "", 0, "L", false, 0, "")
 	p.CellFormat(contentW/2, 5, right, "", 0, "R", false, 0, "")
 	p.draw(rule)
@@ -317,18 +344,32 @@ func (p *pdf) heading(text string, level int) {
 	p.Bookmark(text, level, -1)
 	p.font("B", size)
 	p.ink(p.style.Primary)
-	for _, l := range p.lines(text, contentW) {
-		p.CellFormat(contentW, size*0.5, l, "", 1, "L", false, 0, "")
+	// The cover's title is the one H1; a section is an H2, a part of one
+	// an H3, as in the HTML.
+	role := roleH2
+	if level > 0 {
+		role = roleH3
 	}
+	p.tagged(role, func() {
+		for _, l := range spaced(p.lines(text, contentW)) {
+			p.CellFormat(contentW, size*0.5, l, "", 1, "L", false, 0, "")
+		}
+	})
 	p.Ln(2)
 	p.ink(ink)
 }
 
-// para writes wrapped text at the left margin plus indent.
+// para writes wrapped text at the left margin plus indent, as a paragraph.
 func (p *pdf) para(text string, size float64, style string, indent float64) {
+	p.tagged(roleP, func() { p.write(text, size, style, indent) })
+}
+
+// write writes wrapped text at the left margin plus indent, as part of
+// the element being drawn.
+func (p *pdf) write(text string, size float64, style string, indent float64) {
 	p.font(style, size)
 	h := size * 0.45
-	for _, l := range p.lines(text, contentW-indent) {
+	for _, l := range spaced(p.lines(text, contentW-indent)) {
 		p.room(h)
 		p.SetX(margin + indent)
 		p.CellFormat(contentW-indent, h, l, "", 1, "L", false, 0, "")
@@ -350,14 +391,16 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 		wrapped := make([][]string, len(cells))
 		n := 1
 		for i, c := range cells {
-			wrapped[i] = p.clip(p.lines(c, widths[i]-2), cellLines, widths[i]-2)
+			wrapped[i] = spaced(p.clip(p.lines(c, widths[i]-2), cellLines, widths[i]-2))
 			n = max(n, len(wrapped[i]))
 		}
 		h := float64(n)*lh + 1.6
 		if p.GetY()+h > bottom {
 			p.AddPage()
 			if !bold {
-				p.tableHeader(header, widths, align, lh)
+				// The header repeated on the new page is pagination: the
+				// tree has it once.
+				p.tags.artifact("/Type /Pagination", func() { p.tableHeader(header, widths, align, lh) })
 				p.font(style, size)
 			}
 		}
@@ -366,27 +409,40 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 			p.fill(light)
 			p.Rect(margin, y, sum(widths), h, "F")
 		}
-		x := margin
-		for i, lines := range wrapped {
-			a := "L"
-			if i < len(align) && align[i] == 'R' {
-				a = "R"
+		p.tagged(roleTR, func() {
+			x := margin
+			for i, lines := range wrapped {
+				a := "L"
+				if i < len(align) && align[i] == 'R' {
+					a = "R"
+				}
+				// The first column names the row, as the HTML's th scope="row".
+				cell := func(fn func()) { p.tagged(roleTD, fn) }
+				if i == 0 {
+					cell = func(fn func()) { p.headerCell(scopeRow, fn) }
+				}
+				cell(func() {
+					for j, l := range lines {
+						p.SetXY(x+1, y+0.8+float64(j)*lh)
+						p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
+					}
+				})
+				x += widths[i]
 			}
-			for j, l := range lines {
-				p.SetXY(x+1, y+0.8+float64(j)*lh)
-				p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
-			}
-			x += widths[i]
-		}
+		})
 		p.SetXY(margin, y+h)
 		p.draw(rule)
 		p.SetLineWidth(0.15)
 		p.Line(margin, y+h, margin+sum(widths), y+h)
 	}
-	p.tableHeader(header, widths, align, lh)
-	for i, r := range rows {
-		draw(r, false, i%2 == 1)
-	}
+	p.tagged(roleTable, func() {
+		p.tagged(roleTHead, func() { p.tableHeader(header, widths, align, lh) })
+		p.tagged(roleTBody, func() {
+			for i, r := range rows {
+				draw(r, false, i%2 == 1)
+			}
+		})
+	})
 	p.Ln(2)
 }
 
@@ -397,25 +453,29 @@ func (p *pdf) tableHeader(header []string, widths []float64, align string, lh fl
 	wrapped := make([][]string, len(header))
 	n := 1
 	for i, h := range header {
-		wrapped[i] = p.clip(p.lines(h, widths[i]-2), cellLines, widths[i]-2)
+		wrapped[i] = spaced(p.clip(p.lines(h, widths[i]-2), cellLines, widths[i]-2))
 		n = max(n, len(wrapped[i]))
 	}
 	p.room(lh*float64(n) + lh*2)
 	p.font("B", 8.5)
 	p.ink(p.style.Primary)
 	y := p.GetY()
-	x := margin
-	for i, lines := range wrapped {
-		a := "L"
-		if i < len(align) && align[i] == 'R' {
-			a = "R"
+	p.tagged(roleTR, func() {
+		x := margin
+		for i, lines := range wrapped {
+			a := "L"
+			if i < len(align) && align[i] == 'R' {
+				a = "R"
+			}
+			p.headerCell(scopeColumn, func() {
+				for j, l := range lines {
+					p.SetXY(x+1, y+0.8+float64(j)*lh)
+					p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
+				}
+			})
+			x += widths[i]
 		}
-		for j, l := range lines {
-			p.SetXY(x+1, y+0.8+float64(j)*lh)
-			p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
-		}
-		x += widths[i]
-	}
+	})
 	p.SetXY(margin, y+float64(n)*lh+1.6)
 	p.draw(p.style.Primary)
 	p.SetLineWidth(0.3)

@@ -36,10 +36,35 @@ func (w words) disagreementSentence() string {
 	case len(shown) == 0:
 		return w.t.f(plural(hidden, "disagreement_hidden"), hidden, spread, threshold)
 	case hidden > 0:
-		return w.t.f("disagreement_intro", spread) + " " + w.t.f(plural(hidden, "disagreement_also_hidden"), hidden, threshold)
+		return w.t.f("disagreement_intro", spread) + " " + w.t.f(plural(w.distributionScale(), "distribution_scale"), w.distributionScale()) + " " + w.t.f(plural(hidden, "disagreement_also_hidden"), hidden, threshold)
 	}
-	return w.t.f("disagreement_intro", spread)
+	return w.t.f("disagreement_intro", spread) + " " + w.t.f(plural(w.distributionScale(), "distribution_scale"), w.distributionScale())
 }
+
+// distributionRow is one bar of a question's distribution: a level 1–5
+// with its answer option, or don't know or not applicable (Level 0, drawn
+// in the colour of "no score").
+type distributionRow struct {
+	Label string
+	Level int
+	Count int
+}
+
+// distributionRows are the bars of a Visible question: each level with its
+// option, then don't know and not applicable.
+func (w words) distributionRows(x scoring.QuestionResult) []distributionRow {
+	q := w.q.Question(x.ID)
+	var rows []distributionRow
+	for i, c := range x.Counts {
+		rows = append(rows, distributionRow{Label: fmt.Sprintf("%d  %s", i+1, q.Options[i].In(w.lang())), Level: i + 1, Count: c})
+	}
+	return append(rows, distributionRow{Label: w.t["answer_dk"], Count: x.DontKnow}, distributionRow{Label: w.t["answer_na"], Count: x.NotApplicable})
+}
+
+// distributionScale is the count a full bar stands for, the same for every
+// question: the round's respondents, so that 9 and 11 answers look as
+// different as they are.
+func (w words) distributionScale() int { return max(1, w.res.Respondents) }
 
 // distributionSummary is the line under a question's distribution.
 func (w words) distributionSummary(x scoring.QuestionResult) string {
@@ -74,7 +99,7 @@ func (w words) revoteRows() [][]string {
 		if !r.Before.Visible || !r.After.Visible || r.Before.Spread == nil || r.After.Spread == nil {
 			continue
 		}
-		rows = append(rows, []string{r.Question + "  " + w.q.Question(r.Question).Text.In(w.lang()),
+		rows = append(rows, []string{w.q.Question(r.Question).Text.In(w.lang()),
 			fmt.Sprint(*r.Before.Spread), fmt.Sprint(*r.After.Spread), w.num(r.Before.Score), w.num(r.After.Score)})
 	}
 	return rows
@@ -90,7 +115,7 @@ func (w words) questionHeader() []string {
 func (w words) questionRows() [][]string {
 	var rows [][]string
 	for _, x := range w.res.Questions {
-		label := x.ID + "  " + w.q.Question(x.ID).Text.In(w.lang())
+		label := w.q.Question(x.ID).Text.In(w.lang())
 		if !x.Visible {
 			rows = append(rows, []string{label, "–", "–", "–", fmt.Sprintf("< %d", w.q.Rules.AnonymityThreshold), "–", "–"})
 			continue

@@ -25,8 +25,9 @@ type Style struct {
 	// "png" or "jpeg".
 	Logo     []byte
 	LogoType string
-	// Primary colours headings, bars and the cover; Accent marks targets
-	// and blockers.
+	// Primary colours headings, the cover and the department's score now
+	// in the charts; Accent marks the target level. Neither should be one
+	// of the level colours, and both should keep 3:1 against white.
 	Primary, Accent colour
 	// Font is "sans" (Go Regular) or "medium" (Go Medium, heavier). Go
 	// Mono is not offered: gofpdf embeds it differently on every run, which
@@ -36,7 +37,52 @@ type Style struct {
 
 // DefaultStyle is the neutral, sober house style.
 func DefaultStyle() Style {
-	return Style{Primary: colour{31, 78, 121}, Accent: colour{179, 71, 0}, Font: "sans"}
+	return Style{Primary: colour{31, 78, 121}, Accent: colour{111, 66, 193}, Font: "sans"}
+}
+
+// colour is an RGB colour.
+type colour struct{ r, g, b int }
+
+// The one palette of both reports: the PDF draws with these colours, the
+// HTML gets them as CSS variables and classes (paletteCSS), and each
+// colour has one meaning, named in a legend wherever it appears in a
+// chart. The contrast ratios on white are measured by TestPalette_Contrast:
+// text at least 4.5:1, chart marks at least 3:1.
+var (
+	// ink is body text (15.4:1).
+	ink = colour{33, 37, 41}
+	// muted is secondary text: captions, labels, notes' subjects (8.2:1).
+	muted = colour{73, 80, 87}
+	// light shades alternate table rows and is the empty track of a bar;
+	// it carries no meaning of its own.
+	light = colour{233, 238, 244}
+	// rule is the thin line under table rows, decoration only.
+	rule = colour{200, 205, 210}
+	// grid is a chart's level lines and rings, which a reader needs to
+	// read a score off the chart (3.3:1).
+	grid = colour{134, 142, 150}
+	// levelInk colours levels 1–5, and only levels: the badge, the bars,
+	// the ladder's steps, the distributions and the heatmap. Index 0 is
+	// "no score" and the answers don't know and not applicable. Each is
+	// dark enough for white text on it (at least 4.5:1).
+	levelInk = [6]colour{{108, 117, 125}, {183, 28, 28}, {179, 71, 0}, {138, 109, 0}, {46, 125, 50}, {0, 96, 122}}
+)
+
+// The house style's two colours have one meaning each as well: Primary is
+// the department's score now (the radar's shape, the trend's line) and the
+// headings; Accent is the target level (the radar's dashed outline, the
+// bars' mark). Neither is a level colour, so that no chart shows a colour
+// with two meanings.
+
+// paletteCSS is the palette as CSS: the variables style.css uses and a
+// class per level (.l0–.l5), so that the HTML shows the PDF's colours.
+func paletteCSS() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, ":root { --ink: %s; --muted: %s; --light: %s; --rule: %s; --grid: %s; }\n", ink.hex(), muted.hex(), light.hex(), rule.hex(), grid.hex())
+	for l, c := range levelInk {
+		fmt.Fprintf(&b, ".l%d { background: %s; color: #fff; }\n", l, c.hex())
+	}
+	return b.String()
 }
 
 // hex writes c as #rrggbb.

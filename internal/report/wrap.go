@@ -171,3 +171,20 @@ func (p *pdf) clip(lines []string, n int, w float64) []string {
 	last := p.ruler().ellipsis(lines[n-1]+" "+lines[n], w)
 	return append(lines[:n-1:n-1], last)
 }
+
+// spaced is lines with a space at the end of every line but the last, so
+// that text read from the tagged PDF (by a screen reader, or copied) has
+// a space where a line was broken. The space is not seen.
+func spaced(lines []string) []string {
+	if len(lines) < 2 {
+		return lines
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		if i < len(lines)-1 && l != "" {
+			out[i] = l + " "
+		}
+	}
+	return out
+}
