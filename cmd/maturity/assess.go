@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -36,8 +34,9 @@ func newAssessCmd(e env, opts *globalOptions) *cobra.Command {
 the moment it is given; leave at any time (q) and the same command resumes at the first
 unanswered question. The answers join the department's open round, or start a new one.
 
---respondent is your pseudonym in the round (no personal data needed); without it a stable
-pseudonym is made from this computer's user name, so you resume as yourself. --accessible
+--respondent is your pseudonym in the round (no personal data needed); without it your
+default pseudonym is used: made at random the first time and kept in the data directory, so
+you resume as yourself and nobody can tell from it who you are. --accessible
 (or ACCESSIBLE=1) asks the same questions as plain numbered prompts, for screen readers and
 for answers piped in from a script.`,
 		Args: cobra.NoArgs,
@@ -55,21 +54,9 @@ for answers piped in from a script.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.department, "department", "", "the department you answer for")
-	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your pseudonym in the round (default: one made from the user name)")
+	cmd.Flags().StringVar(&o.respondent, "respondent", "", "your pseudonym in the round (default: your own random one, kept in the data directory)")
 	cmd.Flags().BoolVar(&o.accessible, "accessible", false, "plain numbered prompts instead of the full-screen interface")
 	return cmd
-}
-
-// defaultAlias is a stable pseudonym for the user of this computer: the
-// same person resumes as the same respondent, and no name is stored.
-func defaultAlias(getenv func(string) string) string {
-	user := getenv("USER")
-	if user == "" {
-		user = getenv("USERNAME")
-	}
-	host, _ := os.Hostname()
-	sum := sha256.Sum256([]byte(user + "@" + host))
-	return fmt.Sprintf("anon-%x", sum[:3])
 }
 
 func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions) error {
@@ -89,6 +76,13 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 		return err
 	}
 	if o.accessible {
+		actions, err := departmentActions(ctx, st, s.Department)
+		if err != nil {
+			return err
+		}
+		if err := tui.WriteOpenActions(e.stdout, s, actions); err != nil {
+			return err
+		}
 		if err := tui.RunAccessible(s, e.stdin, e.stdout); err != nil {
 			return err
 		}
@@ -99,15 +93,22 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 		fmt.Fprintln(e.stdout)
 		return writeResult(e.stdout, sc, lang, textWidth(e))
 	}
-	m := tui.New(s, tui.DefaultKeyMap(lang), tui.DefaultStyles())
+	// The app shows the department's open actions first, and after the
+	// last answer the results screen with its report and action keys.
+	actions, err := departmentActions(ctx, st, s.Department)
+	if err != nil {
+		return err
+	}
+	h := &storeHome{ctx: ctx, e: e, opts: opts, st: st, q: q}
+	m := tui.NewAssessApp(h, s, actions, tui.DefaultStyles())
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithInput(e.stdin), tea.WithOutput(e.stdout), tea.WithContext(ctx))
 	final, err := p.Run()
 	if err != nil {
 		return err
 	}
-	fm := final.(tui.Model)
+	fm := final.(tui.App).Assess()
 	if err := fm.Err(); err != nil {
-		return fmt.Errorf("an answer was not saved: %w", err)
+		return fmt.Errorf(labelsFor(lang)["answer not saved"], err)
 	}
 	fmt.Fprintf(e.stdout, "%s %d/%d · %s %q · %s\n", labelsFor(lang)["answered"], len(fm.Answers()), len(q.Questions()),
 		labelsFor(lang)["respondent"], s.Respondent, labelsFor(lang)["saved to"]+" "+st.Path())
@@ -118,16 +119,24 @@ func runAssess(ctx context.Context, e env, opts *globalOptions, o *assessOptions
 // it, with what they answered before. An unknown department is added,
 // unless its name looks like one that exists (a typo, most likely).
 func openSession(ctx context.Context, e env, opts *globalOptions, st *store.Store, q *questionnaire.Questionnaire, lang, department, alias string) (tui.Session, *storeBackend, error) {
-	d, err := departmentFor(ctx, e, st, department)
+	// The pseudonym first: a broken pseudonyms file stops before anything
+	// is added to the database.
+	var err error
+	if alias == "" {
+		if alias, err = defaultAlias(e.getenv, labelsFor(opts.userLang())); err != nil {
+			return tui.Session{}, nil, err
+		}
+	} else if err := rememberPseudonym(e.getenv, labelsFor(opts.userLang()), alias); err != nil {
+		// Only the resume list's filter misses the name; answering goes on.
+		fmt.Fprintln(e.stderr, "maturity:", err)
+	}
+	d, err := departmentFor(ctx, e, labelsFor(opts.userLang()), st, department)
 	if err != nil {
 		return tui.Session{}, nil, err
 	}
 	a, err := st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeSelf})
 	if err != nil {
 		return tui.Session{}, nil, err
-	}
-	if alias == "" {
-		alias = defaultAlias(e.getenv)
 	}
 	return sessionIn(ctx, opts, st, q, lang, a.ID, alias)
 }
@@ -196,8 +205,9 @@ func roundQuestionnaire(ctx context.Context, st *store.Store, department string,
 }
 
 // departmentFor finds a department, or adds it when the name is new. A name
-// that looks like an existing one is refused as a likely typo.
-func departmentFor(ctx context.Context, e env, st *store.Store, name string) (store.Department, error) {
+// that looks like an existing one is refused as a likely typo. It says so
+// in l's words when it adds one.
+func departmentFor(ctx context.Context, e env, l labels, st *store.Store, name string) (store.Department, error) {
 	d, err := st.Department(ctx, name)
 	var se *store.Error
 	if !errors.As(err, &se) || se.Code != store.ENOTFOUND {
@@ -207,7 +217,7 @@ func departmentFor(ctx context.Context, e env, st *store.Store, name string) (st
 		return d, fmt.Errorf("%w; to add a new department, run: maturity department add %q", err, name)
 	}
 	if d, err = st.CreateDepartment(ctx, name, ""); err == nil {
-		fmt.Fprintf(e.stderr, "added department %s\n", tui.Printable(d.Name))
+		fmt.Fprintf(e.stderr, l["new department"]+"\n", tui.Printable(d.Name))
 	}
 	return d, err
 }

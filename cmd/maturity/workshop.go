@@ -45,6 +45,12 @@ screens as maturity assess. A new pseudonym gets a resume code; rejoining under 
 code, and nobody joins a pseudonym whose owner is connected. Every answer is saved as it is
 given. Stop with q on the dashboard (or ctrl+c); starting again loses nothing.
 
+After the discussion, n opens the agreements step: the group picks recommendations (or says in
+its own words what it will do for a dimension) and the facilitator types the owner — a role such
+as teamleider or informatiemanager, never a person's name — and the due date. Each agreement is
+saved in the improvement register as an action of the department after this round (see maturity
+actions), and the presenter view shows them all.
+
 Once the department's workshop round is closed, serve opens another only with --new-round; an
 open self-assessment of the department becomes the workshop's round only with --take-over.
 
@@ -73,8 +79,8 @@ A joined participant is never disconnected for being idle while the workshop run
 		Short: "Run a workshop at one keyboard: participants take turns under their own pseudonym",
 		Long: `Open (or resume) the department's round and show the facilitator's dashboard; a lets a
 participant answer at this keyboard under their own pseudonym (with its resume code to come back),
-leaving the questions gives the keyboard back. Phases, decisions and saving work as with
-workshop serve.`,
+leaving the questions gives the keyboard back. Phases, decisions, agreements and saving work as
+with workshop serve.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.department == "" {
@@ -115,7 +121,8 @@ func openWorkshop(ctx context.Context, e env, opts *globalOptions, o *workshopOp
 		return nil, nil, err
 	}
 	room, err := func() (*storeRoom, error) {
-		d, err := departmentFor(ctx, e, st, o.department)
+		l := labelsFor(opts.userLang())
+		d, err := departmentFor(ctx, e, l, st, o.department)
 		if err != nil {
 			return nil, err
 		}
@@ -125,28 +132,22 @@ func openWorkshop(ctx context.Context, e env, opts *globalOptions, o *workshopOp
 		case err != nil:
 			return nil, err
 		case latest.Open() && o.newRound:
-			return nil, badInput("%s has an open round %s: close it first (maturity assessment close --department %q), or leave out --new-round to go on with it",
-				d.Name, latest.Round, d.Name)
+			return nil, badInput(l["workshop round open"], d.Name, latest.Round, d.Name)
 		case latest.Open() && latest.Mode == store.ModeSelf && !o.takeOver:
-			who := fmt.Sprintf("%d respondents", latest.Respondents)
-			if latest.Respondents == 1 {
-				who = "1 respondent"
-			}
-			return nil, badInput("%s has an open self-assessment, round %s (%s so far): --take-over makes it this workshop's round, or close it first with maturity assessment close --department %q",
-				d.Name, latest.Round, who, d.Name)
+			return nil, badInput(l["workshop self open"], d.Name, latest.Round, plural(l, "n respondents", latest.Respondents), d.Name)
 		case latest.Open() && latest.Mode == store.ModeSelf:
 			if err := st.SetMode(ctx, latest.ID, store.ModeWorkshop); err != nil {
 				return nil, err
 			}
 		case !latest.Open() && latest.Mode == store.ModeWorkshop && !o.newRound:
-			return nil, badInput("the workshop round %s of %s was closed on %s: --new-round opens a new round",
-				latest.Round, d.Name, latest.ClosedAt.Local().Format("2006-01-02"))
+			return nil, badInput(l["workshop round closed"], latest.Round, d.Name, latest.ClosedAt.Local().Format("2006-01-02"))
 		}
 		a, err := st.StartAssessment(ctx, store.StartOptions{Department: d.Name, Questionnaire: storeFile(q), Mode: store.ModeWorkshop})
 		if err != nil {
 			return nil, err
 		}
-		return newStoreRoom(ctx, e, opts, st, q, lang, a), nil
+		room := newStoreRoom(ctx, e, opts, st, q, lang, a)
+		return room, room.resumePhase()
 	}()
 	if err != nil {
 		st.Close()
@@ -216,10 +217,11 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, o *workshopOpt
 		return err
 	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	l := labelsFor(opts.userLang())
 	if !workshop.IsLoopback(o.listen) {
-		fmt.Fprintf(e.stderr, "warning: listening on %s, reachable from other machines: share the code only with the participants\n", o.listen)
+		fmt.Fprintf(e.stderr, l["workshop open reachable"]+"\n", o.listen)
 	}
-	fmt.Fprintf(e.stdout, "workshop for %s, round %s (assessment %d)\n  code:    %s\n  connect: ssh -p %s %s\nstop with q on the dashboard or ctrl+c; everything is saved as it is given\n",
+	fmt.Fprintf(e.stdout, l["workshop serving"]+"\n",
 		tui.Printable(room.department), tui.Printable(a.Round), a.ID, code, port, hostOf(o.listen))
 	done := make(chan error, 1)
 	serving = true
@@ -249,9 +251,9 @@ func runWorkshop(ctx context.Context, e env, opts *globalOptions, o *workshopOpt
 	defer cancel()
 	_ = srv.Shutdown(shutdown)
 	if room.Phase() == tui.PhaseClosed {
-		fmt.Fprintf(e.stdout, "workshop stopped; round %s is closed: the next workshop of %s needs --new-round\n", tui.Printable(a.Round), tui.Printable(room.department))
+		fmt.Fprintf(e.stdout, l["workshop stopped closed"]+"\n", tui.Printable(a.Round), tui.Printable(room.department))
 	} else {
-		fmt.Fprintln(e.stdout, "workshop stopped; everything is saved: serve again to go on")
+		fmt.Fprintln(e.stdout, l["workshop stopped open"])
 	}
 	return nil
 }

@@ -226,6 +226,9 @@ func (r *storeRoom) Snapshot() (tui.Snapshot, error) {
 		return tui.Snapshot{}, err
 	}
 	snap := tui.Snapshot{Result: s.result, Revote: s.data.Revote, Answered: perQuestion, Deadline: r.roster.Deadline()}
+	if snap.Agreements, err = r.agreements(); err != nil {
+		return tui.Snapshot{}, err
+	}
 	for _, p := range respondents {
 		snap.Participants = append(snap.Participants, tui.Participant{Pseudonym: p.Alias, Answered: answered[p.Alias], Revoted: revoted[p.Alias],
 			Connected: r.roster.Connected(store.AliasKey(p.Alias))})
@@ -251,7 +254,9 @@ func (r *storeRoom) SetPhase(p tui.Phase) error {
 	switch p {
 	case tui.PhaseAnswering:
 		err = r.st.SetPhase(r.ctx, r.assessment, store.PhaseAnswering, nil)
-	case tui.PhaseDiscussion:
+	case tui.PhaseDiscussion, tui.PhaseAgreements:
+		// The agreements step keeps answering closed, as the discussion
+		// does; the store knows it as the discussion.
 		err = r.st.SetPhase(r.ctx, r.assessment, store.PhaseDiscussion, nil)
 	case tui.PhaseClosed:
 		_, err = r.st.CloseAssessment(r.ctx, r.department)
@@ -308,6 +313,92 @@ func (r *storeRoom) Remove(pseudonym string) (int, error) {
 
 // End tells every participant's screen that the facilitator stopped.
 func (r *storeRoom) End() { r.roster.End() }
+
+// Agree saves an action agreed after the workshop's round in the
+// improvement register, or a change to one agreed after it.
+func (r *storeRoom) Agree(a tui.Agreement) (tui.Agreement, error) {
+	if r.q.Dimension(a.Dimension) == nil {
+		return tui.Agreement{}, fmt.Errorf("dimension %s is not in the questionnaire %s", a.Dimension, r.q.ID)
+	}
+	if a.Question != "" && r.q.Question(a.Question) == nil {
+		return tui.Agreement{}, fmt.Errorf("question %s is not in the questionnaire %s", a.Question, r.q.ID)
+	}
+	var saved store.Action
+	var err error
+	if a.ID == 0 {
+		saved, err = r.st.AddAction(r.ctx, store.NewAction{Department: r.department, AssessmentID: r.assessment,
+			Dimension: a.Dimension, Question: a.Question, Text: a.Text, Owner: a.Owner, Due: a.Due})
+	} else {
+		if err := r.ownAction(a.ID); err != nil {
+			return tui.Agreement{}, err
+		}
+		saved, err = r.st.UpdateAction(r.ctx, a.ID, store.ActionUpdate{Text: &a.Text, Owner: &a.Owner, Due: &a.Due})
+	}
+	if err != nil {
+		return tui.Agreement{}, err
+	}
+	return agreement(saved), nil
+}
+
+// Drop withdraws an action agreed after the workshop's round: it stays in
+// the register as dropped, with the reason.
+func (r *storeRoom) Drop(id int64, reason string) error {
+	if err := r.ownAction(id); err != nil {
+		return err
+	}
+	dropped := store.ActionDropped
+	_, err := r.st.UpdateAction(r.ctx, id, store.ActionUpdate{Status: &dropped, Reason: &reason})
+	return err
+}
+
+// ownAction refuses an action that was not agreed after this round: the
+// dashboard changes only its own.
+func (r *storeRoom) ownAction(id int64) error {
+	x, err := r.st.Action(r.ctx, id)
+	if err != nil {
+		return err
+	}
+	if x.AssessmentID != r.assessment {
+		return fmt.Errorf("action %d was not agreed after this round", id)
+	}
+	return nil
+}
+
+// agreements are the actions agreed after the round, withdrawn ones left out.
+func (r *storeRoom) agreements() ([]tui.Agreement, error) {
+	all, err := r.st.Actions(r.ctx, store.ActionFilter{AssessmentID: r.assessment})
+	if err != nil {
+		return nil, err
+	}
+	var out []tui.Agreement
+	for _, a := range all {
+		if a.Status != store.ActionDropped {
+			out = append(out, agreement(a))
+		}
+	}
+	return out, nil
+}
+
+// agreement is an action as the dashboard shows it.
+func agreement(a store.Action) tui.Agreement {
+	return tui.Agreement{ID: a.ID, Dimension: a.Dimension, Question: a.Question, Text: a.Text, Owner: a.Owner, Due: a.Due}
+}
+
+// resumePhase is where a workshop goes on: a round in discussion with
+// agreements made after it was in the agreements step.
+func (r *storeRoom) resumePhase() error {
+	if r.Phase() != tui.PhaseDiscussion {
+		return nil
+	}
+	agreed, err := r.agreements()
+	if err != nil {
+		return err
+	}
+	if len(agreed) > 0 {
+		r.setPhase(tui.PhaseAgreements)
+	}
+	return nil
+}
 
 // dashboardPhase is the dashboard's name for a round's phase.
 func dashboardPhase(a store.Assessment) tui.Phase {

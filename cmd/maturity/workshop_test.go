@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/maturity-nl/maturity/internal/scoring"
 	"github.com/maturity-nl/maturity/internal/store"
 	"github.com/maturity-nl/maturity/internal/tui"
@@ -258,7 +261,8 @@ func TestWorkshopRoom_Remove(t *testing.T) {
 func TestOpenWorkshop(t *testing.T) {
 	vars := withDB(t)
 	e := env{stdin: strings.NewReader(""), stdout: &strings.Builder{}, stderr: &strings.Builder{}, getenv: func(k string) string { return vars[k] }}
-	opts := &globalOptions{db: vars["MATURITY_DB"]}
+	// In English, the language the messages below are quoted in.
+	opts := &globalOptions{db: vars["MATURITY_DB"], lang: "en"}
 	ctx := context.Background()
 	open := func(o workshopOptions) (store.Assessment, error) {
 		st, room, err := openWorkshop(ctx, e, opts, &o)
@@ -309,5 +313,144 @@ func TestOpenWorkshop(t *testing.T) {
 	taken, err := open(workshopOptions{department: "Burgerzaken", takeOver: true})
 	if err != nil || taken.ID != self.ID || taken.Mode != store.ModeWorkshop {
 		t.Errorf("--take-over: %+v, %v; want round %d as a workshop", taken, err, self.ID)
+	}
+}
+
+// waitDashboard waits until the dashboard has shown every one of want.
+func waitDashboard(t *testing.T, tm *teatest.TestModel, want ...string) {
+	t.Helper()
+	var seen string
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		seen += string(b)
+		for _, w := range want {
+			if !strings.Contains(seen, w) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+// TestWorkshopRoom_Agreements: on a real round, the dashboard's
+// agreements step agrees the first recommendation and an own action; both
+// land in the register as the department's actions after this round, with
+// their dimension, question, text, owner and due date. A server started
+// again goes on in the agreements step; a withdrawn agreement stays in the
+// register as dropped and leaves the dashboard; an action of another round
+// is not the dashboard's to change.
+func TestWorkshopRoom_Agreements(t *testing.T) {
+	room, st, a := workshopRoom(t)
+	ctx := context.Background()
+	q := room.q
+	for _, who := range []string{"anna", "bert", "cees"} {
+		seat, err := room.Claim(who, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := seat.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range q.Questions() {
+			if err := s.Backend.SaveAnswer(x.ID, 2); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := room.SetPhase(tui.PhaseDiscussion); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := room.Snapshot()
+	if err != nil || len(snap.Result.Recommendations) == 0 {
+		t.Fatalf("no recommendations to agree: %v", err)
+	}
+	rec := snap.Result.Recommendations[0]
+	recText := strings.Join(strings.Fields(rec.Text(q).In("en")), " ")
+	own := q.Dimensions()[1]
+
+	clock := time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)
+	info := tui.DashboardInfo{Questionnaire: q, Lang: "en", Department: "Wijkteams", Round: a.Round, Code: "424242", Connect: "–",
+		Phase: room.Phase(), Now: func() time.Time { return clock }}
+	tm := teatest.NewTestModel(t, tui.NewDashboard(room, info, tui.DefaultStyles()), teatest.WithInitialTermSize(100, 40))
+	enter := func() { tm.Send(tea.KeyMsg{Type: tea.KeyEnter}) }
+	waitDashboard(t, tm, "Participants (3 · 3 connected)", "n agreements")
+	tm.Type("n")
+	waitDashboard(t, tm, "Move to the agreements?")
+	tm.Type("y")
+	waitDashboard(t, tm, "Phase: agreements", "› 1. "+q.Dimension(rec.Dimension).Name.In("en"))
+	enter()
+	waitDashboard(t, tm, "New agreement — "+q.Dimension(rec.Dimension).Name.In("en"))
+	tm.Type("teamleider")
+	enter()
+	tm.Type("2027-03-31")
+	enter()
+	waitDashboard(t, tm, "saved: teamleider, due 2027-03-31.")
+	tm.Type("o")
+	waitDashboard(t, tm, "Which dimension is the agreement for?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	enter()
+	waitDashboard(t, tm, "New agreement — "+own.Name.In("en"))
+	tm.Type("Discuss the monthly overview in every team meeting")
+	enter()
+	tm.Type("informatiemanager")
+	enter()
+	tm.Type("2026-07-01")
+	enter()
+	waitDashboard(t, tm, "2026-07-01 is before today")
+	tm.Type("y")
+	waitDashboard(t, tm, "saved: informatiemanager, due 2026-07-01.", "Agreed (2)")
+	tm.Type("q")
+	tm.Type("y")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	actions, err := st.Actions(ctx, store.ActionFilter{Department: "Wijkteams"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ assessment, dimension, question, text, owner, due, status string }
+	got := []row{}
+	for _, x := range actions {
+		got = append(got, row{fmt.Sprint(x.AssessmentID), x.Dimension, x.Question, x.Text, x.Owner, x.Due, string(x.Status)})
+	}
+	want := []row{
+		{fmt.Sprint(a.ID), rec.Dimension, rec.Question, recText, "teamleider", "2027-03-31", "planned"},
+		{fmt.Sprint(a.ID), own.ID, "", "Discuss the monthly overview in every team meeting", "informatiemanager", "2026-07-01", "planned"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("the register holds\n%v\nwant\n%v", got, want)
+	}
+
+	// Started again, the workshop goes on in the agreements step.
+	now, err := st.Assessment(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := newStoreRoom(ctx, room.e, room.opts, st, q, "en", now)
+	if err := again.resumePhase(); err != nil || again.Phase() != tui.PhaseAgreements {
+		t.Errorf("a server started again is in phase %v (%v); want the agreements", again.Phase(), err)
+	}
+	if err := again.Drop(actions[1].ID, "withdrawn in the workshop"); err != nil {
+		t.Fatal(err)
+	}
+	dropped, _ := st.Action(ctx, actions[1].ID)
+	if dropped.Status != store.ActionDropped || dropped.Reason != "withdrawn in the workshop" {
+		t.Errorf("withdrawn: status %s, reason %q", dropped.Status, dropped.Reason)
+	}
+	if snap, _ := again.Snapshot(); len(snap.Agreements) != 1 || snap.Agreements[0].ID != actions[0].ID {
+		t.Errorf("the dashboard shows %+v; want only action %d", snap.Agreements, actions[0].ID)
+	}
+	// An action agreed after another round is not this dashboard's.
+	st.CreateDepartment(ctx, "Burgerzaken", "")
+	other, err := st.AddAction(ctx, store.NewAction{Department: "Burgerzaken", Dimension: own.ID, Text: "Something else"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := again.Agree(tui.Agreement{ID: other.ID, Dimension: own.ID, Text: "Changed", Owner: "teamleider", Due: "2027-01-01"}); err == nil ||
+		err.Error() != fmt.Sprintf("action %d was not agreed after this round", other.ID) {
+		t.Errorf("changing another round's action: %v", err)
+	}
+	if _, err := again.Agree(tui.Agreement{Dimension: "no-such", Text: "x", Owner: "teamleider", Due: "2027-01-01"}); err == nil ||
+		err.Error() != "dimension no-such is not in the questionnaire "+q.ID {
+		t.Errorf("an unknown dimension: %v", err)
 	}
 }

@@ -23,9 +23,10 @@ var codeOnScreen = regexp.MustCompile(`(?m)^\s+([A-Z2-9]) ([A-Z2-9]) ([A-Z2-9]) 
 // participant's pseudonym, in any case, joins under their own and is
 // removed; the facilitator sets a timer that shows on a participant's
 // screen, confirms the move to discussion, shows the presenter view, puts
-// the widest disagreement to a re-vote, notes the decision, closes the
-// round and stops, and the participants are told. The database and the
-// report hold all of it, and serve will not open a new round unasked.
+// the widest disagreement to a re-vote, notes the decision, passes the
+// agreements step, closes the round and stops, and the participants are
+// told. The database and the report hold all of it, and serve will not
+// open a new round unasked.
 func TestWorkshop_TmuxSSH(t *testing.T) {
 	term := newTerminals(t)
 	needTool(t, "ssh", "openssh-client")
@@ -171,6 +172,10 @@ func TestWorkshop_TmuxSSH(t *testing.T) {
 	term.keys("fac", "Level 2: the monthly report is not discussed yet.", "Escape")
 	term.wait("fac", "Decision kept on 1. How does the department report")
 	term.keys("fac", "n")
+	term.wait("fac", "Move to the agreements?")
+	term.keys("fac", "y")
+	term.wait("fac", "Phase: agreements")
+	term.keys("fac", "n")
 	term.wait("fac", "Close the round?")
 	term.keys("fac", "y")
 	term.wait("fac", "Phase: closed")
@@ -224,7 +229,7 @@ func TestWorkshop_TmuxSSH(t *testing.T) {
 	// Serving again does not open a new round unasked.
 	again := exec.Command(bin, "--db", db, "workshop", "serve", "--department", "Wijkteams", "--listen", "127.0.0.1:0")
 	again.Env = crashEnv(dir, db)
-	if out, err := again.CombinedOutput(); err == nil || !strings.Contains(string(out), "--new-round opens a new round") {
+	if out, err := again.CombinedOutput(); err == nil || !strings.Contains(string(out), "--new-round opent een nieuwe ronde") {
 		t.Errorf("serve after the close: %v\n%s", err, out)
 	}
 }

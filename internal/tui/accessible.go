@@ -26,6 +26,15 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 	lines.Buffer(make([]byte, 64<<10), 1<<20)
 	w := &lineWriter{w: out}
 	prompt := fmt.Sprintf(t["acc prompt"], questionnaire.MinLevel, questionnaire.MaxLevel)
+	// Where the reader is, before anything else: department, round,
+	// pseudonym and how far they got.
+	done := 0
+	for _, q := range qs {
+		if _, ok := answers[q.ID]; ok {
+			done++
+		}
+	}
+	w.printf("%s\n", fmt.Sprintf(t["acc opening"], Printable(s.Department), Printable(s.Round), Printable(s.Respondent), done, len(qs)))
 	for i := s.FirstUnanswered(); i < len(qs); {
 		q := qs[i]
 		d := q.Dimension
@@ -39,7 +48,7 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 		}
 		w.printf("  d) %s\n  n) %s\n", t["dont know"], t["not applicable"])
 		if v, ok := answers[q.ID]; ok {
-			w.printf("  (%s: %s)\n", t["acc current"], v)
+			w.printf("  (%s: %s)\n", t["acc current"], valueWords(v, t))
 		}
 		w.printf("%s", prompt)
 		if w.err != nil {
@@ -69,8 +78,14 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 			if !lines.Scan() {
 				continue
 			}
-			if err := s.Backend.SaveNote(q.ID, strings.TrimSpace(lines.Text())); err != nil {
+			note := strings.TrimSpace(lines.Text())
+			if err := s.Backend.SaveNote(q.ID, note); err != nil {
 				return err
+			}
+			if note == "" {
+				w.printf("%s\n", t["acc note removed"])
+			} else {
+				w.printf("%s\n", t["acc note saved"])
 			}
 			continue
 		}
@@ -87,6 +102,18 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 	}
 	w.printf("\n%s %s\n", t["all answered"], t["saved"])
 	return w.err
+}
+
+// valueWords is an answer as a screen reader says it: the level, or
+// "weet niet" / "niet van toepassing" in words.
+func valueWords(v scoring.Value, t texts) string {
+	switch v {
+	case scoring.DontKnow:
+		return t["dont know"]
+	case scoring.NotApplicable:
+		return t["not applicable"]
+	}
+	return v.String()
 }
 
 // lineWriter writes formatted text and keeps the first error.

@@ -32,6 +32,7 @@ const (
 	screenHelp
 	screenFinish
 	screenResults
+	screenOpenActions
 )
 
 // Model answers a questionnaire: one question per screen, an overview of
@@ -72,6 +73,9 @@ type Model struct {
 	helpScroll int
 	helpLine   string // the keys under a question, for this width
 	wraps      *wraps // shared by the model's copies
+	// openActions are the department's open actions from earlier rounds,
+	// shown before the first question of a new round.
+	openActions []Action
 }
 
 var _ tea.Model = Model{}
@@ -126,8 +130,23 @@ func (m Model) Question() int { return m.idx }
 
 // Screen names what is on screen, for tests and the caller.
 func (m Model) Screen() string {
-	return [...]string{"question", "overview", "note", "help", "finish", "results"}[m.screen]
+	return [...]string{"question", "overview", "note", "help", "finish", "results", "open actions"}[m.screen]
 }
+
+// withOpenActions shows the department's open actions from earlier rounds
+// before the first question, when the respondent has not answered yet: a
+// new round starts with what was agreed after the last.
+func (m Model) withOpenActions(list []Action) Model {
+	m.openActions = list
+	if len(list) > 0 && len(m.answers) == 0 && !m.s.Closed {
+		m.screen = screenOpenActions
+	}
+	return m
+}
+
+// tooSmall says whether the window is below the smallest the screens are
+// drawn in.
+func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 
 // How often and how far apart a failed save is tried.
 const (
@@ -322,7 +341,21 @@ func (m Model) leave() tea.Cmd {
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
+	// Behind the window-too-small screen no key acts but leaving; a note
+	// being written is kept on ctrl+c, as always.
+	if m.tooSmall() && !(m.screen == screenNote && msg.String() == "ctrl+c") {
+		if msg.String() == "q" || msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		return m, nil
+	}
 	switch m.screen {
+	case screenOpenActions:
+		if msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		m.screen = screenQuestion
+		return m, nil
 	case screenNote:
 		switch {
 		case key.Matches(msg, k.SaveNote), msg.String() == "ctrl+c":

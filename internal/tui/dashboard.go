@@ -21,6 +21,7 @@ const (
 	PhaseAnswering  Phase = iota // a silent vote: nobody sees another's answers
 	PhaseDiscussion              // answering closed; distributions shown, decisions noted
 	PhaseRevote                  // the discussed questions voted on again, silently
+	PhaseAgreements              // answering closed; the group agrees what it will do
 	PhaseClosed                  // the round is closed
 )
 
@@ -49,6 +50,9 @@ type Snapshot struct {
 	// Failed is what last went wrong for a participant, for the
 	// facilitator to see.
 	Failed error
+	// Agreements are the actions agreed after this round, in the order
+	// they were agreed; withdrawn ones are left out.
+	Agreements []Agreement
 }
 
 // Facilitator is what the dashboard needs of the workshop.
@@ -70,6 +74,12 @@ type Facilitator interface {
 	Remove(pseudonym string) (int, error)
 	// End tells every participant that the facilitator stops.
 	End()
+	// Agree saves an action the group agreed after this round, or a change
+	// to one agreed before (an ID), and returns it as saved.
+	Agree(Agreement) (Agreement, error)
+	// Drop withdraws an agreed action: it stays in the register as
+	// dropped, with the reason.
+	Drop(id int64, reason string) error
 }
 
 // DashboardInfo is what does not change during a workshop.
@@ -87,18 +97,22 @@ type DashboardInfo struct {
 type mode int
 
 const (
-	modeNormal   mode = iota
-	modeConfirm       // a question: go ahead or not
-	modeDecision      // typing the group's decision on a question
-	modeTimer         // typing the timer's minutes
-	modePick          // choosing a participant to remove
-	modeHelp          // every key explained
+	modeNormal    mode = iota
+	modeConfirm        // a question: go ahead or not
+	modeDecision       // typing the group's decision on a question
+	modeTimer          // typing the timer's minutes
+	modePick           // choosing a participant to remove
+	modeHelp           // every key explained
+	modeAgree          // typing an agreement: its text, owner and due date
+	modeDimension      // choosing the dimension of an own agreement
 )
 
 // confirmation is a change waiting for the facilitator's yes.
 type confirmation struct {
 	question string
 	do       func(Dashboard) (Dashboard, tea.Cmd)
+	// cancel, when set, is where no leads: back to what was being typed.
+	cancel func(Dashboard) Dashboard
 }
 
 // Dashboard is the facilitator's live view of a workshop.
@@ -126,9 +140,16 @@ type Dashboard struct {
 	scroll      int // the first body line shown
 	helpScroll  int
 	presenting  bool // the presenter view is on
-	width       int
-	height      int
-	local       bool // participants answer at this keyboard
+	// onAgreements: the presenter view shows the agreements page;
+	// presentScroll is its first line shown.
+	onAgreements  bool
+	presentScroll int
+	agreeSel      int // the highlighted line of the agreements step
+	dimSel        int // the highlighted dimension of an own agreement
+	form          agreeForm
+	width         int
+	height        int
+	local         bool // participants answer at this keyboard
 }
 
 var _ tea.Model = Dashboard{}
@@ -328,8 +349,10 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return d, d.refresh()
 	case tea.KeyMsg:
 		// Keys typed fast arrive as one burst of runes; each is a key of
-		// its own ("t5" is the timer, then 5).
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		// its own ("t5" is the timer, then 5) — except in a text being
+		// typed, which takes the burst at once.
+		typing := d.mode == modeAgree || d.mode == modeDecision
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !typing {
 			var cmds []tea.Cmd
 			var next tea.Model = d
 			for _, r := range msg.Runes {
@@ -354,6 +377,9 @@ func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return d.confirm.do(d)
 		case "n", "esc", "q", "ctrl+c":
 			d.mode = modeNormal
+			if d.confirm.cancel != nil {
+				return d.confirm.cancel(d), nil
+			}
 			d.say(d.t["not done"])
 		}
 		return d, nil
@@ -403,6 +429,10 @@ func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		d.timer, cmd = d.timer.Update(msg)
 		return d, cmd
+	case modeAgree:
+		return d.formKey(msg)
+	case modeDimension:
+		return d.dimensionKey(k)
 	case modePick:
 		switch k {
 		case "up", "k":
@@ -422,6 +452,11 @@ func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if d.presenting {
 		return d.presenterKey(msg)
 	}
+	if d.phase == PhaseAgreements {
+		if next, cmd, ok := d.agreeKey(k); ok {
+			return next, cmd
+		}
+	}
 	list, _ := d.disagreement()
 	page := max(1, d.height-8)
 	switch k {
@@ -434,8 +469,12 @@ func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return d.next(), nil
 		}
 	case "b":
-		if d.phase == PhaseDiscussion && len(d.snap.Revote) == 0 {
+		switch {
+		case d.phase == PhaseDiscussion && len(d.snap.Revote) == 0:
 			d.ask(d.t["confirm back"], func(d Dashboard) (Dashboard, tea.Cmd) { return d.setPhase(PhaseAnswering) })
+		case d.phase == PhaseAgreements:
+			// Back to the discussion loses nothing: the agreements stay.
+			return d.setPhase(PhaseDiscussion)
 		}
 	case "r":
 		if qs := d.revoteQuestions(); d.phase == PhaseDiscussion && len(qs) > 0 {
@@ -467,12 +506,16 @@ func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			d.mode, d.picked = modePick, 0
 		}
 	case "p":
+		if d.hasAgreementsPage() {
+			d.presenting, d.onAgreements, d.presentScroll = true, true, 0
+			return d, nil
+		}
 		if d.phase == PhaseDiscussion || d.phase == PhaseClosed {
 			if len(list) == 0 {
 				d.say(d.t["presenter empty"])
 				return d, nil
 			}
-			d.presenting = true
+			d.presenting, d.onAgreements = true, false
 		} else {
 			d.say(d.t["presenter voting"])
 		}

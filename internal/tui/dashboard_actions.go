@@ -44,8 +44,13 @@ func (d Dashboard) setPhase(p Phase) (Dashboard, tea.Cmd) {
 		d.err = err
 		return d, nil
 	}
-	d.phase, d.selected, d.err, d.scroll, d.presenting = p, 0, nil, 0, false
-	d.say(d.t[[...]string{"now answering", "now discussion", "now revote", "now closed"}[p]])
+	from := d.phase
+	d.phase, d.selected, d.err, d.scroll, d.presenting, d.agreeSel = p, 0, nil, 0, false, 0
+	said := [...]string{"now answering", "now discussion", "now revote", "now agreements", "now closed"}[p]
+	if from == PhaseAgreements && p == PhaseDiscussion {
+		said = "back discussion"
+	}
+	d.say(d.t[said])
 	return d, d.refresh()
 }
 
@@ -57,7 +62,19 @@ func (d Dashboard) next() Dashboard {
 	case PhaseRevote:
 		d.ask(d.t["confirm revote closed"]+" "+d.notFinished(), func(d Dashboard) (Dashboard, tea.Cmd) { return d.setPhase(PhaseDiscussion) })
 	case PhaseDiscussion:
-		d.ask(d.t["confirm close"], func(d Dashboard) (Dashboard, tea.Cmd) { return d.setPhase(PhaseClosed) })
+		d.ask(d.t["confirm agreements"], func(d Dashboard) (Dashboard, tea.Cmd) { return d.setPhase(PhaseAgreements) })
+	case PhaseAgreements:
+		// Closing without an agreement is what the report calls
+		// noncommittal: the question says so.
+		said := d.t["close unagreed"]
+		switch n := len(d.snap.Agreements); n {
+		case 0:
+		case 1:
+			said = d.t["close agreed one"]
+		default:
+			said = fmt.Sprintf(d.t["close agreed"], n)
+		}
+		d.ask(d.t["confirm close"]+" "+said, func(d Dashboard) (Dashboard, tea.Cmd) { return d.setPhase(PhaseClosed) })
 	}
 	return d
 }

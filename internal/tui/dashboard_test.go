@@ -29,6 +29,9 @@ type fakeFacilitator struct {
 	removed      []string
 	ended        bool
 	disconnected map[string]bool
+	agreements   []tui.Agreement
+	dropped      map[int64]string // reasons by id
+	refuse       error            // what Agree answers, when set
 }
 
 func (f *fakeFacilitator) Snapshot() (tui.Snapshot, error) {
@@ -57,7 +60,40 @@ func (f *fakeFacilitator) Snapshot() (tui.Snapshot, error) {
 		}
 	}
 	in := scoring.Input{Answers: f.answers, Revote: f.revote, FirstVotes: f.first}
-	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, in), Revote: f.revote, Answered: perQuestion, Deadline: f.deadline}, nil
+	var agreed []tui.Agreement
+	for _, a := range f.agreements {
+		if _, gone := f.dropped[a.ID]; !gone {
+			agreed = append(agreed, a)
+		}
+	}
+	return tui.Snapshot{Participants: ps, Result: scoring.Score(f.q, in), Revote: f.revote, Answered: perQuestion, Deadline: f.deadline, Agreements: agreed}, nil
+}
+
+func (f *fakeFacilitator) Agree(a tui.Agreement) (tui.Agreement, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refuse != nil {
+		return tui.Agreement{}, f.refuse
+	}
+	for i := range f.agreements {
+		if f.agreements[i].ID == a.ID {
+			f.agreements[i] = a
+			return a, nil
+		}
+	}
+	a.ID = int64(len(f.agreements) + 1)
+	f.agreements = append(f.agreements, a)
+	return a, nil
+}
+
+func (f *fakeFacilitator) Drop(id int64, reason string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.dropped == nil {
+		f.dropped = map[int64]string{}
+	}
+	f.dropped[id] = reason
+	return nil
 }
 
 func (f *fakeFacilitator) SetPhase(p tui.Phase) error {
@@ -191,14 +227,18 @@ func TestDashboard(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
 	waitFor(t, tm, "Decision kept on 2. Question B?.")
 	tm.Type("n")
-	waitFor(t, tm, "Close the round? Nobody can answer or vote again after it; the next workshop needs --new-round.")
+	waitFor(t, tm, "Move to the agreements? The group picks from the recommendations what will be done")
+	tm.Type("y")
+	waitAll(t, tm, "Phase: agreements", "Agreements: what will the group do?")
+	tm.Type("n")
+	waitAll(t, tm, "Close the round? Nobody can answer or vote again after it; the next workshop needs --new-round.", "Nothing was agreed: the report will then say that the department agreed nothing after this round.")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitAll(t, tm, "The round is closed.", "Phase: closed")
 	tm.Type("q")
 	waitFor(t, tm, "Stop the workshop? 2 participants are connected and see that the workshop stops.")
 	tm.Type("y")
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(tui.Dashboard)
-	if m.Phase() != tui.PhaseClosed || fmt.Sprint(f.phases) != fmt.Sprint([]tui.Phase{tui.PhaseDiscussion, tui.PhaseClosed}) {
+	if m.Phase() != tui.PhaseClosed || fmt.Sprint(f.phases) != fmt.Sprint([]tui.Phase{tui.PhaseDiscussion, tui.PhaseAgreements, tui.PhaseClosed}) {
 		t.Errorf("phase %v, phases set %v", m.Phase(), f.phases)
 	}
 	if len(f.decisions) != 1 || f.decisions[0] != "b=Level 2: no fixed checks" {

@@ -45,7 +45,7 @@ func (d Dashboard) timerText() string { return timerText(d.snap.Deadline, d.now(
 func (d Dashboard) layout() (head, panel, body []string, keep [2]int, footer []string) {
 	t, w := d.t, d.width
 	tw := min(w, readableWidth)
-	phase := []string{t["phase answering"], t["phase discussion"], t["phase revote"], t["phase closed"]}[d.phase]
+	phase := []string{t["phase answering"], t["phase discussion"], t["phase revote"], t["phase agreements"], t["phase closed"]}[d.phase]
 	head = []string{d.styles.Title.Render(fmt.Sprintf("%s — %s, %s %s", t["workshop title"], Printable(d.info.Department), t["round"], Printable(d.info.Round)))}
 	facts := []string{t["code"] + ": " + d.styles.Header.Render(d.info.Code), t["connect"] + ": " + d.info.Connect, t["phase"] + ": " + d.styles.Header.Render(phase)}
 	if timer := d.timerText(); timer != "" {
@@ -65,6 +65,8 @@ func (d Dashboard) layout() (head, panel, body []string, keep [2]int, footer []s
 		panel = append(append(append(panel, ""), splitLines(wrapText(t["decision prompt"], tw))...), splitLines(d.note.View())...)
 	case modeTimer:
 		panel = append(append(append(panel, ""), splitLines(wrapText(t["timer prompt"], tw))...), d.timer.View())
+	case modeAgree, modeDimension:
+		panel = append(panel, d.agreePanel()...)
 	case modePick:
 		panel = append(panel, "")
 		for _, l := range splitLines(wrapText(t["pick remove"], tw)) {
@@ -96,6 +98,8 @@ func (d Dashboard) layout() (head, panel, body []string, keep [2]int, footer []s
 		keys = t["dashboard keys revote local"]
 	case d.phase == PhaseRevote:
 		keys = t["dashboard keys revote"]
+	case d.phase == PhaseAgreements:
+		keys = t["dashboard keys agreements"]
 	case d.phase == PhaseClosed:
 		keys = t["dashboard keys closed"]
 	case d.local:
@@ -117,6 +121,15 @@ func (d Dashboard) body() ([]string, [2]int) {
 	body := []string{""}
 	head := fmt.Sprintf(t["participants"], len(d.snap.Participants), d.connected())
 	body = append(body, d.styles.Header.Render(head))
+	if d.phase == PhaseAgreements && d.mode != modePick {
+		// The step is about what the group agrees: the participants'
+		// progress is done, their count stays.
+		list, sel := d.viewAgreements()
+		if sel[0] >= 0 {
+			keep = [2]int{len(body) + sel[0], len(body) + sel[1]}
+		}
+		return append(body, list...), keep
+	}
 	total := d.total()
 	barW := max(10, min(30, w/4))
 	nameW := 4
@@ -155,6 +168,14 @@ func (d Dashboard) body() ([]string, [2]int) {
 			body = append(body, t["everyone done"])
 		}
 		return append(body, d.viewAnswered()...), keep
+	}
+	if d.phase == PhaseAgreements {
+		list, _ := d.viewAgreements()
+		return append(body, list...), keep
+	}
+	if d.phase == PhaseClosed {
+		// What the group agreed comes first once the round is closed.
+		body = append(body, d.viewAgreed()...)
 	}
 	list, sel := d.viewDisagreement()
 	if sel[0] >= 0 && d.mode != modePick {
@@ -285,7 +306,10 @@ func distribution(counts [5]int) string {
 func (d Dashboard) viewHelp() string {
 	t, w := d.t, d.width
 	body := []string{d.styles.Title.Render(t["dashboard help title"]), ""}
-	for _, k := range strings.Split(t["dashboard help"], "\n") {
+	keys := strings.Split(t["dashboard help"], "\n")
+	// The agreements step's keys come before q, the last.
+	keys = append(keys[:len(keys)-1:len(keys)-1], append(strings.Split(t["dashboard help agreements"], "\n"), keys[len(keys)-1])...)
+	for _, k := range keys {
 		key, what, _ := strings.Cut(k, "\t")
 		if d.local || key != "a" {
 			body = append(body, hang(fmt.Sprintf("  %-9s ", key), what, min(w, readableWidth))...)

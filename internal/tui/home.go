@@ -5,9 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/maturity-nl/maturity/internal/scoring"
 )
 
 // DepartmentInfo is a department as the home screen lists it.
@@ -34,6 +32,8 @@ type QuestionnaireChoice struct {
 
 // Home is what the home screen needs of the outside world.
 type Home interface {
+	Register
+	Reports
 	Departments() ([]DepartmentInfo, error)
 	Unfinished() ([]Unfinished, error)
 	// Questionnaires lists the questionnaires to answer, the default first.
@@ -42,8 +42,12 @@ type Home interface {
 	// the questionnaire (an id from Questionnaires); an unknown department
 	// is added.
 	Open(department, respondent, questionnaire, lang string) (Session, error)
-	// Past scores the department's latest round.
-	Past(department, lang string) (Session, scoring.Result, error)
+	// Past scores every round of the department, oldest first, each
+	// compared with the round before it on the same questionnaire.
+	Past(department string) ([]PastRound, error)
+	// WorkshopCommands are the command lines that run a workshop for the
+	// department: at one keyboard, and over SSH.
+	WorkshopCommands(department string) []string
 	// DefaultAlias is the pseudonym offered when none is typed.
 	DefaultAlias() string
 }
@@ -59,6 +63,19 @@ const (
 	pageUnfinished
 	pageAssess
 	pagePast
+	pageActions
+	pageWorkshop
+)
+
+// pick is what the department picker leads to.
+type pick int
+
+const (
+	pickStart pick = iota
+	pickResults
+	pickReport
+	pickActions
+	pickWorkshop
 )
 
 // menu entries, in order.
@@ -66,13 +83,18 @@ const (
 	itemStart = iota
 	itemResume
 	itemResults
+	itemReport
+	itemActions
+	itemWorkshop
 	itemLanguage
 	itemQuit
 	itemCount
 )
 
-// App is the home screen: start or resume answering, see the results of a
-// department, switch language. It hosts the answering model.
+// App is the home screen: start or resume answering, see the results of
+// any department and write its report, follow its actions, see how to run
+// a workshop, switch language. It hosts the answering model and, after the
+// last answer, shows the round's results.
 type App struct {
 	home   Home
 	styles Styles
@@ -83,39 +105,76 @@ type App struct {
 	height int
 	err    error
 
-	// pickResults says whether the department picker leads to results
-	// (else to answering).
-	pickResults bool
-	filter      textinput.Model
-	alias       textinput.Model
-	depts       []DepartmentInfo
-	choice      string // the department chosen
-	respondent  string // the pseudonym chosen
-	unfinished  []Unfinished
-	choices     []QuestionnaireChoice
+	// pick is what the department picker leads to.
+	pick       pick
+	filter     textinput.Model
+	alias      textinput.Model
+	depts      []DepartmentInfo
+	choice     string // the department chosen
+	respondent string // the pseudonym chosen
+	unfinished []Unfinished
+	choices    []QuestionnaireChoice
 
-	assess Model
-	past   viewport.Model
+	assess  Model
+	results resultsPage
+	actions actionsPage
+	// names are the dimension names the actions screen shows.
+	names dimensionName
+	// workshop are the command lines the workshop page shows.
+	workshop []string
+	// direct: the app was opened on one round's questions (maturity
+	// assess); leaving them, or their results, ends the program.
+	direct bool
+	// fromResults: the actions screen returns to the results.
+	fromResults bool
 }
 
 var _ tea.Model = App{}
 
 // NewApp makes the home screen in lang.
 func NewApp(home Home, lang string, styles Styles) App {
-	a := App{home: home, styles: styles, lang: lang, filter: textinput.New(), alias: textinput.New(), past: viewport.New(80, 22), width: 80, height: 24}
+	a := App{home: home, styles: styles, lang: lang, filter: textinput.New(), alias: textinput.New(), width: 80, height: 24}
 	a.filter.Prompt = "› "
 	a.alias.Prompt = "› "
 	a.alias.CharLimit = 40
 	return a
 }
 
+// NewAssessApp opens the app on one respondent's questions, as maturity
+// assess does: after the last answer it shows the round's results, with
+// everything the results screen offers; leaving ends the program.
+// actions are the department's actions, of which it shows the open ones
+// agreed before this round first.
+func NewAssessApp(home Home, s Session, actions []Action, styles Styles) App {
+	a := NewApp(home, s.Lang, styles)
+	a.direct, a.choice = true, s.Department
+	a.assess, a.page = a.newAssess(s, actions), pageAssess
+	return a
+}
+
 // Init implements tea.Model.
-func (a App) Init() tea.Cmd { return nil }
+func (a App) Init() tea.Cmd {
+	if a.page == pageAssess {
+		return a.assess.Init()
+	}
+	return nil
+}
 
 // Page names what is on screen, for tests.
 func (a App) Page() string {
-	return [...]string{"menu", "pick", "alias", "questionnaire", "unfinished", "assess", "past"}[a.page]
+	return [...]string{"menu", "pick", "alias", "questionnaire", "unfinished", "assess", "results", "actions", "workshop"}[a.page]
 }
+
+// Assess is the answering model last shown: what it saved, and its error.
+func (a App) Assess() Model { return a.assess }
+
+// Lang is the language the home screen was left in, so that the next start
+// can open in it.
+func (a App) Lang() string { return a.lang }
+
+// tooSmall says whether the window is below the smallest the screens are
+// drawn in.
+func (a App) tooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
 
 // DoneMsg tells the home screen that the answering model is done.
 type DoneMsg struct{}
@@ -126,21 +185,35 @@ func (a App) t() texts { return textsFor(a.lang) }
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if size, ok := msg.(tea.WindowSizeMsg); ok {
 		a.width, a.height = size.Width, size.Height
-		a.past.Width, a.past.Height = size.Width, max(1, size.Height-2)
 		if a.page == pageAssess {
 			m, cmd := a.assess.Update(msg)
 			a.assess = m.(Model)
 			return a, cmd
 		}
+		if a.page == pagePast {
+			p := a.results
+			a.results = p.scrolled(0, false, p.lang, a.styles, textsFor(p.lang), a.width, a.height)
+		}
 		return a, nil
 	}
 	if _, ok := msg.(DoneMsg); ok {
+		if a.direct {
+			return a, tea.Quit
+		}
 		a.page, a.err, a.cursor = pageMenu, nil, itemStart
+		return a, nil
+	}
+	if done, ok := msg.(reportDoneMsg); ok {
+		a.results = a.results.reported(done, textsFor(a.results.lang))
 		return a, nil
 	}
 	if a.page == pageAssess {
 		m, cmd := a.assess.Update(msg)
 		a.assess = m.(Model)
+		// After the last answer, once it is saved: the round's results.
+		if a.assess.Screen() == "results" && !a.assess.Busy() && !a.assess.quitting {
+			return a.showPast(a.assess.s.Department, a.assess.s.Round)
+		}
 		return a, cmd
 	}
 	k, ok := msg.(tea.KeyMsg)
@@ -149,6 +222,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if k.String() == "ctrl+c" {
 		return a, tea.Quit
+	}
+	// Behind the window-too-small screen no key acts but leaving.
+	if a.tooSmall() {
+		if k.String() == "q" {
+			return a, tea.Quit
+		}
+		return a, nil
 	}
 	switch a.page {
 	case pageMenu:
@@ -162,13 +242,33 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pageUnfinished:
 		return a.updateUnfinished(k)
 	case pagePast:
-		if k.String() == "esc" || k.String() == "q" {
+		p, leave, cmd := a.results.update(k, a.home, a.styles, a.width, a.height)
+		a.results = p
+		switch leave {
+		case leaveResults:
+			if a.direct {
+				return a, tea.Quit
+			}
 			a.page = pageMenu
-			return a, nil
+		case openActions:
+			return a.showActions(p.round().Department, true)
 		}
-		var cmd tea.Cmd
-		a.past, cmd = a.past.Update(k)
 		return a, cmd
+	case pageActions:
+		p, back, cmd := a.actions.update(k, a.home, a.t())
+		a.actions = p
+		if back {
+			if a.fromResults {
+				a.page = pagePast
+			} else {
+				a.page = pageMenu
+			}
+		}
+		return a, cmd
+	case pageWorkshop:
+		if k.String() == "esc" || k.String() == "q" || k.String() == "enter" {
+			a.page, a.cursor = pageMenu, itemWorkshop
+		}
 	}
 	return a, nil
 }
@@ -184,13 +284,14 @@ func (a App) updateMenu(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case "enter":
 		a.err = nil
 		switch a.cursor {
-		case itemStart, itemResults:
+		case itemStart, itemResults, itemReport, itemActions, itemWorkshop:
 			depts, err := a.home.Departments()
 			if err != nil {
 				a.err = err
 				return a, nil
 			}
-			a.depts, a.pickResults, a.page = depts, a.cursor == itemResults, pagePick
+			a.pick = map[int]pick{itemStart: pickStart, itemResults: pickResults, itemReport: pickReport, itemActions: pickActions, itemWorkshop: pickWorkshop}[a.cursor]
+			a.depts, a.page = depts, pagePick
 			a.filter.SetValue("")
 			a.cursor = 0
 			return a, a.filter.Focus()
@@ -220,8 +321,11 @@ func (a App) matches() ([]string, bool) {
 	f := strings.ToLower(strings.TrimSpace(a.filter.Value()))
 	var out []string
 	exact := false
+	// Results, reports and actions need a round; answering and a
+	// workshop may start a department.
+	needRound := a.pick == pickResults || a.pick == pickReport || a.pick == pickActions
 	for _, d := range a.depts {
-		if a.pickResults && d.Latest == "" {
+		if needRound && d.Latest == "" {
 			continue
 		}
 		if strings.Contains(strings.ToLower(d.Name), f) {
@@ -229,7 +333,7 @@ func (a App) matches() ([]string, bool) {
 		}
 		exact = exact || strings.EqualFold(d.Name, f)
 	}
-	return out, f != "" && !exact && !a.pickResults
+	return out, f != "" && !exact && !needRound
 }
 
 func (a App) updatePick(k tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -258,8 +362,21 @@ func (a App) updatePick(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		} else {
 			a.choice = strings.TrimSpace(a.filter.Value())
 		}
-		if a.pickResults {
-			return a.showPast(a.choice)
+		switch a.pick {
+		case pickResults:
+			return a.showPast(a.choice, "")
+		case pickReport:
+			// The results, asking at once where the PDF goes.
+			next, cmd := a.showPast(a.choice, "")
+			if app := next.(App); app.page == pagePast {
+				return app.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+			}
+			return next, cmd
+		case pickActions:
+			return a.showActions(a.choice, false)
+		case pickWorkshop:
+			a.workshop, a.page = a.home.WorkshopCommands(a.choice), pageWorkshop
+			return a, nil
 		}
 		a.page = pageAlias
 		a.alias.SetValue(a.home.DefaultAlias())
@@ -336,49 +453,101 @@ func (a App) startAssess(department, alias, questionnaire string) (tea.Model, te
 		a.err, a.page, a.cursor = err, pageMenu, itemStart
 		return a, nil
 	}
-	m := New(s, DefaultKeyMap(s.Lang), a.styles)
-	m.embedded = true
-	next, _ := m.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
-	a.assess, a.page = next.(Model), pageAssess
-	return a, nil
+	actions, err := a.home.Actions(s.Department)
+	if err != nil {
+		a.err, a.page, a.cursor = err, pageMenu, itemStart
+		return a, nil
+	}
+	a.assess, a.page = a.newAssess(s, actions), pageAssess
+	return a, a.assess.Init()
 }
 
-func (a App) showPast(department string) (tea.Model, tea.Cmd) {
-	s, r, err := a.home.Past(department, a.lang)
+// newAssess makes the answering model inside the app, at the app's size.
+func (a App) newAssess(s Session, actions []Action) Model {
+	m := New(s, DefaultKeyMap(s.Lang), a.styles).withOpenActions(earlierOpen(actions, s.Round))
+	m.embedded = true
+	next, _ := m.Update(tea.WindowSizeMsg{Width: a.width, Height: a.height})
+	return next.(Model)
+}
+
+// showPast opens the results screen of a department on round (its label),
+// else on its latest round.
+func (a App) showPast(department, round string) (tea.Model, tea.Cmd) {
+	rounds, err := a.home.Past(department)
+	if err == nil && len(rounds) == 0 {
+		err = fmt.Errorf(a.t()["no rounds"], Printable(department))
+	}
 	if err != nil {
 		a.err, a.page = err, pageMenu
 		return a, nil
 	}
-	a.past.SetContent(renderResult(r, s, a.styles, textsFor(s.Lang), a.width))
-	a.past.GotoTop()
-	a.page = pagePast
+	p := resultsPage{rounds: rounds, sel: len(rounds) - 1, last: a.direct}
+	for i, r := range rounds {
+		if r.Label == round {
+			p.sel = i
+		}
+	}
+	p.lang = a.lang
+	if q := p.round().Questionnaire; !q.HasLanguage(p.lang) {
+		p.lang = q.Languages[0]
+	}
+	a.results, a.page, a.err = p, pagePast, nil
+	return a, nil
+}
+
+// showActions opens the actions screen of a department.
+func (a App) showActions(department string, fromResults bool) (tea.Model, tea.Cmd) {
+	list, err := a.home.Actions(department)
+	if err != nil {
+		a.err, a.page = err, pageMenu
+		return a, nil
+	}
+	a.names = func(id string) string { return id }
+	if rounds, err := a.home.Past(department); err == nil && len(rounds) > 0 {
+		q, lang := rounds[len(rounds)-1].Questionnaire, a.lang
+		a.names = func(id string) string {
+			if d := q.Dimension(id); d != nil {
+				return d.Name.In(lang)
+			}
+			return id
+		}
+	}
+	a.actions, a.page, a.fromResults, a.err = actionsPage{department: department, list: list}, pageActions, fromResults, nil
 	return a, nil
 }
 
 // View implements tea.Model.
 func (a App) View() string {
 	t := a.t()
-	if a.width < MinWidth || a.height < MinHeight {
-		return wrapText(fmt.Sprintf(t["too small"], MinWidth, MinHeight, a.width, a.height), max(a.width, 10))
+	if a.page == pageAssess {
+		return a.assess.View()
+	}
+	if a.tooSmall() {
+		return tooSmallView(t, a.width, a.height)
 	}
 	switch a.page {
-	case pageAssess:
-		return a.assess.View()
 	case pagePast:
-		return a.past.View() + "\n" + a.styles.Muted.Render(t["past keys"])
+		return a.results.view(a.styles, a.width, a.height)
+	case pageActions:
+		return strings.Join(clip(a.actions.view(a.names, a.styles, t, a.width, a.height), a.width, a.height), "\n")
 	}
 	lines := []string{a.styles.Title.Render(t["home title"]), ""}
 	switch a.page {
 	case pageMenu:
-		items := []string{t["home start"], t["home resume"], t["home results"], t["home language"], t["home quit"]}
+		items := []string{t["home start"], t["home resume"], t["home results"], t["home report"], t["home actions"], t["home workshop"], t["home language"], t["home quit"]}
 		for i, it := range items {
 			lines = append(lines, a.item(i == a.cursor, it))
 		}
 		lines = append(lines, "", a.styles.Muted.Render(t["home keys"]))
 	case pagePick:
 		head := t["pick start"]
-		if a.pickResults {
+		switch a.pick {
+		case pickResults, pickReport:
 			head = t["pick results"]
+		case pickActions:
+			head = t["pick actions"]
+		case pickWorkshop:
+			head = t["pick workshop"]
 		}
 		lines = append(lines, head, a.filter.View(), "")
 		names, canAdd := a.matches()
@@ -393,10 +562,12 @@ func (a App) View() string {
 		if canAdd {
 			lines = append(lines, a.item(a.cursor == len(names), fmt.Sprintf(t["pick add"], strings.TrimSpace(a.filter.Value()))))
 		}
+		keys := t["pick keys"]
 		if len(names) == 0 && !canAdd {
 			lines = append(lines, a.styles.Muted.Render(t["pick none"]))
+			keys = t["list back keys"]
 		}
-		lines = append(lines, "", a.styles.Muted.Render(t["pick keys"]))
+		lines = append(lines, "", a.styles.Muted.Render(keys))
 	case pageAlias:
 		lines = append(lines, wrapText(fmt.Sprintf(t["alias"], a.choice), min(a.width, readableWidth)), a.alias.View(), "",
 			a.styles.Muted.Render(wrapText(t["alias help"], min(a.width, readableWidth))), "", a.styles.Muted.Render(t["alias keys"]))
@@ -407,8 +578,10 @@ func (a App) View() string {
 		}
 		lines = append(lines, "", a.styles.Muted.Render(t["pick keys"]))
 	case pageUnfinished:
+		keys := t["pick keys"]
 		if len(a.unfinished) == 0 {
 			lines = append(lines, t["none unfinished"])
+			keys = t["list back keys"]
 		}
 		var items []string
 		for i, u := range a.unfinished {
@@ -416,7 +589,18 @@ func (a App) View() string {
 		}
 		// The highlighted one stays in view on a short screen.
 		shown, _ := window(items, 0, a.height-len(lines)-2, a.cursor, a.cursor, t, a.styles)
-		lines = append(append(lines, shown...), "", a.styles.Muted.Render(t["pick keys"]))
+		lines = append(append(lines, shown...), "", a.styles.Muted.Render(keys))
+	case pageWorkshop:
+		w := min(a.width, readableWidth)
+		lines = append(lines, a.styles.Header.Render(fmt.Sprintf(t["workshop for"], Printable(a.choice))), "")
+		lines = append(lines, hang("", t["workshop what"], w)...)
+		for i, c := range a.workshop {
+			lines = append(lines, "", a.styles.Muted.Render(t[fmt.Sprintf("workshop command %d", i+1)]))
+			lines = append(lines, hang("  ", a.styles.Key.Render(Printable(c)), w)...)
+		}
+		lines = append(lines, "")
+		lines = append(lines, hang("", t["workshop share"], w)...)
+		lines = append(lines, "", a.styles.Muted.Render(t["list back keys"]))
 	}
 	if a.err != nil {
 		lines = append(lines, "", a.styles.Error.Render(wrapText(a.err.Error(), a.width)))

@@ -2,6 +2,7 @@ package tui_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,8 @@ type fakeHome struct {
 	opened         []string
 	backend        *fakeBackend
 	questionnaires []tui.QuestionnaireChoice
+	actions        []tui.Action
+	reports        []string
 }
 
 func (h *fakeHome) Departments() ([]tui.DepartmentInfo, error) { return h.depts, nil }
@@ -40,12 +43,66 @@ func (h *fakeHome) Open(department, respondent, questionnaire, lang string) (tui
 	return s, nil
 }
 
-func (h *fakeHome) Past(department, lang string) (tui.Session, scoring.Result, error) {
+func (h *fakeHome) Past(department string) ([]tui.PastRound, error) {
 	s, b := session(h.t, small, nil)
 	b.answers = map[string]scoring.Value{"a": 5, "b": 5, "c": 1, "d": 2}
-	s.Department, s.Lang = department, lang
 	r, _ := b.Result()
-	return s, r, nil
+	return []tui.PastRound{{ID: 1, Department: department, Label: "2026-11", Questionnaire: s.Questionnaire, Result: r}}, nil
+}
+
+func (h *fakeHome) WorkshopCommands(department string) []string {
+	return []string{"maturity workshop local --department " + department, "maturity workshop serve --department " + department + " --listen 0.0.0.0:2222"}
+}
+
+func (h *fakeHome) ReportPath(r tui.PastRound, format string) string { return "rapport." + format }
+
+func (h *fakeHome) WriteReport(r tui.PastRound, format, path, lang string) (string, error) {
+	h.reports = append(h.reports, fmt.Sprintf("%d %s %s %s", r.ID, format, path, lang))
+	return "/tmp/" + path, nil
+}
+
+func (h *fakeHome) Actions(department string) ([]tui.Action, error) {
+	var out []tui.Action
+	for _, a := range h.actions {
+		if a.Department == department {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (h *fakeHome) AddAction(n tui.NewAction) (tui.Action, error) {
+	if n.Due != "" && len(n.Due) != 10 {
+		return tui.Action{}, errors.New("due date is not a date")
+	}
+	a := tui.Action{ID: int64(len(h.actions) + 1), Department: n.Department, Round: "2026-11", Dimension: n.Dimension, Question: n.Question,
+		Text: n.Text, Owner: n.Owner, Due: n.Due, Status: tui.ActionPlanned}
+	h.actions = append(h.actions, a)
+	return a, nil
+}
+
+func (h *fakeHome) UpdateAction(id int64, e tui.ActionEdit) (tui.Action, error) {
+	for i := range h.actions {
+		a := &h.actions[i]
+		if a.ID != id {
+			continue
+		}
+		set := func(dst *string, v *string) {
+			if v != nil {
+				*dst = *v
+			}
+		}
+		set(&a.Text, e.Text)
+		set(&a.Owner, e.Owner)
+		set(&a.Due, e.Due)
+		set(&a.Evidence, e.Evidence)
+		set(&a.Reason, e.Reason)
+		if e.Status != nil {
+			a.Status = *e.Status
+		}
+		return *a, nil
+	}
+	return tui.Action{}, errors.New("no such action")
 }
 
 func (h *fakeHome) DefaultAlias() string { return "anon-123456" }
@@ -85,14 +142,14 @@ func TestApp_FilterPickAndAlias(t *testing.T) {
 	h := &fakeHome{t: t, depts: []tui.DepartmentInfo{{Name: "Burgerzaken"}, {Name: "Belastingen"}, {Name: "Sociaal Domein"}}}
 	tm := startHome(t, h, "nl")
 	waitFor(t, tm, "Language: English")
-	tm.Send(key(tea.KeyDown))
-	tm.Send(key(tea.KeyDown))
-	tm.Send(key(tea.KeyDown))
+	for range 6 {
+		tm.Send(key(tea.KeyDown))
+	}
 	tm.Send(key(tea.KeyEnter)) // switch to English
 	waitFor(t, tm, "Start or resume an assessment")
-	tm.Send(key(tea.KeyUp))
-	tm.Send(key(tea.KeyUp))
-	tm.Send(key(tea.KeyUp))
+	for range 6 {
+		tm.Send(key(tea.KeyUp))
+	}
 	tm.Send(key(tea.KeyEnter))
 	waitFor(t, tm, "For which department?")
 	tm.Type("en")

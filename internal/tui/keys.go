@@ -7,6 +7,9 @@ type KeyMap struct {
 	Up, Down, Choose, Answer, DontKnow, NotApplicable key.Binding
 	Prev, Next, Overview, Note, Help, Finish, Quit    key.Binding
 	Back, SaveNote, Report                            key.Binding
+	// Tab, Esc and CtrlC are on the help screen only: Next, Back and
+	// Quit act on them, and the help says what they do everywhere.
+	Tab, Esc, CtrlC key.Binding
 }
 
 // DefaultKeyMap returns the key bindings with their help texts in lang.
@@ -29,6 +32,9 @@ func DefaultKeyMap(lang string) KeyMap {
 		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key back"])),
 		SaveNote:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key save note"])),
 		Report:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t["key report"])),
+		Tab:           key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/shift+tab", t["key tab"])),
+		Esc:           key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t["key esc"])),
+		CtrlC:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t["key ctrl c"])),
 	}
 }
 
@@ -41,6 +47,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Choose, k.Answer, k.DontKnow, k.NotApplicable},
-		{k.Prev, k.Overview, k.Note, k.Finish, k.Help, k.Quit},
+		{k.Prev, k.Tab, k.Overview, k.Note, k.Finish},
+		{k.Esc, k.Help, k.Quit, k.CtrlC},
 	}
 }

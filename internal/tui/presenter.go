@@ -12,18 +12,53 @@ import (
 // differs at a time, large — the question, what each level means, and how
 // many chose each level, don't know and not applicable, every bar on one
 // scale (a full bar is everyone who answered). ←/→ go through the list and
-// e records the group's decision, as on the dashboard.
+// e records the group's decision, as on the dashboard. From the agreements
+// step on, a last page shows what the group agreed.
 
 func (d Dashboard) presenterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	list, _ := d.disagreement()
-	switch msg.String() {
+	k := msg.String()
+	switch k {
 	case "esc", "p":
 		d.presenting = false
+		return d, nil
 	case "q", "ctrl+c":
 		return d.quit(), nil
 	case "?":
 		d.mode, d.helpScroll = modeHelp, 0
+		return d, nil
+	}
+	if d.onAgreements {
+		// The page of agreements comes after the last question: ←
+		// goes back to the questions, ↑/↓ scroll.
+		switch k {
+		case "left", "h", "home":
+			if len(list) > 0 {
+				d.onAgreements = false
+				d.selected = len(list) - 1
+				if k == "home" {
+					d.selected = 0
+				}
+			}
+		case "up", "k":
+			d.presentScroll = max(0, d.presentScroll-1)
+		case "down", "j", " ":
+			d.presentScroll++
+		case "pgup":
+			d.presentScroll = max(0, d.presentScroll-max(1, d.height-6))
+		case "pgdown":
+			d.presentScroll += max(1, d.height-6)
+		case "end":
+			d.presentScroll = 1 << 20
+		}
+		d.presentScroll = min(d.presentScroll, d.presenterMaxScroll())
+		return d, nil
+	}
+	switch k {
 	case "right", "l", "down", "j", "pgdown", " ":
+		if d.selected >= len(list)-1 && d.hasAgreementsPage() {
+			d.onAgreements, d.presentScroll = true, 0
+		}
 		d.selected = min(max(0, len(list)-1), d.selected+1)
 	case "left", "h", "up", "k", "pgup":
 		d.selected = max(0, d.selected-1)
@@ -31,6 +66,9 @@ func (d Dashboard) presenterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		d.selected = 0
 	case "end":
 		d.selected = max(0, len(list)-1)
+		if d.hasAgreementsPage() {
+			d.onAgreements, d.presentScroll = true, 0
+		}
 	case "e":
 		return d.decide()
 	}
@@ -48,6 +86,9 @@ type presenterRow struct {
 func (d Dashboard) viewPresenter() string {
 	t, lang, w, h := d.t, d.info.Lang, d.width, d.height
 	list, _ := d.disagreement()
+	if d.onAgreements || (len(list) == 0 && d.hasAgreementsPage()) {
+		return d.viewPresenterAgreements()
+	}
 	if len(list) == 0 {
 		return strings.Join(clip([]string{d.styles.Title.Render(t["presenter empty"]), "", d.styles.Muted.Render(t["presenter keys"])}, w, h), "\n")
 	}

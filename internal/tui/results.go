@@ -173,6 +173,37 @@ func recommendationText(q *questionnaire.Questionnaire, r scoring.Result, rec sc
 	return text
 }
 
+// discussion are the questions whose answers lie consensus_spread levels
+// or more apart: those people may see under the anonymity rule, and how
+// many more there are whose figures stay hidden.
+func discussion(r scoring.Result) (shown []scoring.QuestionResult, hidden int) {
+	for _, x := range r.Questions {
+		switch {
+		case !x.Flagged:
+		case x.Visible:
+			shown = append(shown, x)
+		default:
+			hidden++
+		}
+	}
+	return shown, hidden
+}
+
+// discussText is one question to discuss, with the levels its answers
+// span, its score and how many answered.
+func discussText(q *questionnaire.Questionnaire, x scoring.QuestionResult, t texts, lang string) string {
+	return fmt.Sprintf("[%s] %s  (%s %d–%d, %s %s, n=%d)", x.ID, q.Question(x.ID).Text.In(lang), t["levels"], *x.Min, *x.Max,
+		t["score"], scoreText(x.Score, lang), x.N)
+}
+
+// hiddenText says how many diverging questions the anonymity rule hides.
+func hiddenText(q *questionnaire.Questionnaire, hidden int, t texts) string {
+	if hidden == 1 {
+		return fmt.Sprintf(t["discuss hidden one"], q.Rules.AnonymityThreshold)
+	}
+	return fmt.Sprintf(t["discuss hidden"], hidden, q.Rules.AnonymityThreshold)
+}
+
 // The recommendations the summary shows.
 const firstRecommendations = 3
 
@@ -217,6 +248,31 @@ func axis(cells int) string {
 // the legal minimums; and what to do first.
 func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) string {
 	q, lang := s.Questionnaire, s.Lang
+	out := resultLines(r, s, st, t, width)
+	add := func(lines ...string) { out = append(out, lines...) }
+	if r.Overall.Score == nil {
+		return strings.Join(out, "\n")
+	}
+	if len(r.Recommendations) > 0 {
+		add("", st.Header.Render(t["first"]))
+		for i, rec := range r.Recommendations {
+			if i == firstRecommendations {
+				break
+			}
+			add(hang(fmt.Sprintf("  %d. ", i+1), recommendationText(q, r, rec, t, lang), width)...)
+		}
+	}
+	if s.ReportHint != "" {
+		add("", st.Muted.Render(ansi.Truncate(fmt.Sprintf(t["report hint"], s.ReportHint), width, "…")))
+	}
+	return strings.Join(out, "\n")
+}
+
+// resultLines are the results screen down to the legal minimums: the
+// title, whose answers they are, the maturity level with its interval,
+// confidence, caps and change, the ladder, the dimensions and the minimums.
+func resultLines(r scoring.Result, s Session, st Styles, t texts, width int) []string {
+	q, lang := s.Questionnaire, s.Lang
 	var out []string
 	add := func(lines ...string) { out = append(out, lines...) }
 	who := t["respondents"]
@@ -236,7 +292,7 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 	add("")
 	if r.Overall.Score == nil {
 		add(t["none yet"])
-		return strings.Join(out, "\n")
+		return out
 	}
 	add(st.Header.Render(fmt.Sprintf("%s: %s %s", t["maturity"], t["level"], levelText(q, r.Overall.Level, lang))))
 	add(hang("  ", estimateText(r.Overall.Score, r.Overall.Estimate, t, lang), width)...)
@@ -292,19 +348,7 @@ func renderResult(r scoring.Result, s Session, st Styles, t texts, width int) st
 			add(lines...)
 		}
 	}
-	if len(r.Recommendations) > 0 {
-		add("", st.Header.Render(t["first"]))
-		for i, rec := range r.Recommendations {
-			if i == firstRecommendations {
-				break
-			}
-			add(hang(fmt.Sprintf("  %d. ", i+1), recommendationText(q, r, rec, t, lang), width)...)
-		}
-	}
-	if s.ReportHint != "" {
-		add("", st.Muted.Render(ansi.Truncate(fmt.Sprintf(t["report hint"], s.ReportHint), width, "…")))
-	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // dimensionRows are the dimensions as bars on the level scale under an
@@ -361,4 +405,175 @@ func dimensionRows(r scoring.Result, s Session, st Styles, t texts, width int) [
 		}
 	}
 	return out
+}
+
+// PastRound is one round of a department, scored against the file it was
+// answered on, its changes set against the round before it on the same
+// questionnaire.
+type PastRound struct {
+	ID            int64
+	Department    string
+	Label         string
+	Open          bool // still collecting answers: the figures are provisional
+	Questionnaire *questionnaire.Questionnaire
+	Result        scoring.Result
+}
+
+// resultsPage is the results screen of a department: a round chosen from
+// its rounds, the trend over them, the result with its legal minimums and
+// disagreement, and every recommendation, one of them selected to become
+// an action. It scrolls, with a mark where lines are cut off.
+type resultsPage struct {
+	rounds []PastRound // oldest first
+	lang   string      // the language shown: the app's, where the questionnaire has it
+	sel    int         // the round shown
+	rec    int         // the selected recommendation
+	off    int         // the first line of the body shown
+	// form asks where a report goes (formKind "pdf" or "html") or what an
+	// action is ("action"); nil while the result shows.
+	form     *askForm
+	formKind string
+	busy     bool // a report is being written
+	last     bool // leaving ends the program (maturity assess)
+	msg      string
+	err      error
+}
+
+// round is the round on screen.
+func (p resultsPage) round() PastRound { return p.rounds[p.sel] }
+
+// session is what the result's helpers need of the round.
+func (p resultsPage) session(lang string) Session {
+	r := p.round()
+	return Session{Questionnaire: r.Questionnaire, Lang: lang, Department: r.Department, Round: r.Label}
+}
+
+// body is the results screen's scrolling part at width, and the range of
+// lines of the selected recommendation.
+func (p resultsPage) body(lang string, st Styles, t texts, width int) ([]string, [2]int) {
+	r := p.round()
+	q, res := r.Questionnaire, r.Result
+	w := min(width, readableWidth)
+	head := resultLines(res, p.session(lang), st, t, w)
+	out := []string{head[0]}
+	if r.Open {
+		for _, l := range hang("", fmt.Sprintf(t["provisional"], Printable(r.Label)), w) {
+			out = append(out, st.Warn.Render(l))
+		}
+	}
+	// The rounds, oldest first: the trend, and the choice of round.
+	out = append(out, "", st.Header.Render(ansi.Truncate(t["results rounds"], width, "…")))
+	for i, x := range p.rounds {
+		lead := "  "
+		if i == p.sel {
+			lead = "› "
+		}
+		facts := t["score"] + " " + scoreText(x.Result.Overall.Score, lang)
+		if x.Result.Overall.Score != nil {
+			facts += " · " + t["level"] + " " + fmt.Sprint(x.Result.Overall.Level)
+		}
+		if c := x.Result.Overall.Change; c != nil {
+			facts += " · " + changeText(c, t, lang)
+		}
+		if x.Open {
+			facts += " · " + t["provisional short"]
+		}
+		lines := hang(lead+Printable(x.Label)+"  ", facts, w)
+		if i == p.sel {
+			for j := range lines {
+				lines[j] = st.Cursor.Render(lines[j])
+			}
+		}
+		out = append(out, lines...)
+	}
+	out = append(out, head[1:]...)
+	keep := [2]int{-1, -1}
+	if res.Overall.Score == nil {
+		return out, keep
+	}
+	// Where the team disagrees, under the anonymity rule.
+	shown, hidden := discussion(res)
+	out = append(out, "", st.Header.Render(ansi.Truncate(fmt.Sprintf(t["discuss"], q.Rules.ConsensusSpread), width, "…")))
+	for _, x := range shown {
+		out = append(out, hang("  ", discussText(q, x, t, lang), w)...)
+	}
+	if hidden > 0 {
+		out = append(out, hang("  ", hiddenText(q, hidden, t), w)...)
+	}
+	if len(shown) == 0 && hidden == 0 {
+		out = append(out, "  "+t["discuss none"])
+	}
+	out = append(out, "", st.Header.Render(ansi.Truncate(t["first all"], width, "…")))
+	if len(res.Recommendations) == 0 {
+		out = append(out, hang("  ", t["no recommendations"], w)...)
+	}
+	for i, rec := range res.Recommendations {
+		lead := fmt.Sprintf("  %d. ", i+1)
+		if i == p.rec {
+			lead = fmt.Sprintf("› %d. ", i+1)
+			keep[0] = len(out)
+		}
+		lines := hang(lead, recommendationText(q, res, rec, t, lang), w)
+		if i == p.rec {
+			for j := range lines {
+				lines[j] = st.Cursor.Render(lines[j])
+			}
+			keep[1] = len(out) + len(lines) - 1
+		}
+		out = append(out, lines...)
+	}
+	return out, keep
+}
+
+// footer is the message of the last thing done and the keys, wrapped.
+func (p resultsPage) footer(st Styles, t texts, width int) []string {
+	out := []string{}
+	switch {
+	case p.busy:
+		out = append(out, st.Muted.Render(ansi.Truncate(t["report writing"], width, "…")))
+	case p.err != nil:
+		out = append(out, st.Error.Render(ansi.Truncate(p.err.Error(), width, "…")))
+	case p.msg != "":
+		out = append(out, st.Good.Render(ansi.Truncate(p.msg, width, "…")))
+	}
+	keys := t["results page keys"]
+	if p.last {
+		keys = t["results page keys last"]
+	}
+	if p.form != nil {
+		keys = t["ask keys"]
+	}
+	for _, l := range hang("", keys, width) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return out
+}
+
+// scrolled moves the first line shown by d lines, or to keep the selected
+// recommendation in view when keep is set, within the body's length.
+func (p resultsPage) scrolled(d int, keep bool, lang string, st Styles, t texts, width, height int) resultsPage {
+	body, rec := p.body(lang, st, t, width)
+	room := height - len(p.footer(st, t, width))
+	if !keep {
+		rec = [2]int{-1, -1}
+	}
+	_, p.off = window(body, max(0, p.off+d), room, rec[0], rec[1], t, st)
+	return p
+}
+
+// view draws the results screen in width × height.
+func (p resultsPage) view(st Styles, width, height int) string {
+	lang, t := p.lang, textsFor(p.lang)
+	foot := p.footer(st, t, width)
+	room := height - len(foot)
+	var shown []string
+	if p.form != nil {
+		title := st.Title.Render(ansi.Truncate(fmt.Sprintf("%s — %s, %s %s", t["results"], Printable(p.round().Department), t["round"], Printable(p.round().Label)), width, "…"))
+		lines, keep := p.form.view(st, width)
+		shown, _ = window(append([]string{title, ""}, lines...), 0, room, keep[0]+2, keep[1]+2, t, st)
+	} else {
+		body, _ := p.body(lang, st, t, width)
+		shown, _ = window(body, p.off, room, -1, -1, t, st)
+	}
+	return strings.Join(clip(append(shown, foot...), width, height), "\n")
 }

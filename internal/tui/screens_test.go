@@ -112,7 +112,7 @@ func TestScreens_Answering(t *testing.T) {
 		}, want: []string{"vraag 1/48"}},
 		{name: "overview", keys: []tea.KeyMsg{runes("o")}, want: []string{"› "}},
 		{name: "note", keys: []tea.KeyMsg{runes("e")}, want: []string{"esc bewaart"}},
-		{name: "help", keys: []tea.KeyMsg{runes("?")}, want: []string{"? vraag 1/48"}},
+		{name: "help", keys: []tea.KeyMsg{runes("?")}, want: []string{"Hulp bij vraag 1 van 48"}},
 		{name: "finish", keys: []tea.KeyMsg{runes("f")}, want: []string{"Afronden?", "Nog niet beantwoord (48):"}},
 		{name: "revote", setup: func(s tui.Session) tui.Session {
 			qs := s.Questionnaire.Questions()

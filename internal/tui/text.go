@@ -113,33 +113,17 @@ func WriteResult(w io.Writer, q *questionnaire.Questionnaire, r scoring.Result, 
 		}
 	}
 
-	// A question's figures are shown only where the anonymity rule allows.
-	var shown []scoring.QuestionResult
-	hidden := 0
-	for _, x := range r.Questions {
-		switch {
-		case !x.Flagged:
-		case x.Visible:
-			shown = append(shown, x)
-		default:
-			hidden++
-		}
-	}
+	shown, hidden := discussion(r)
 	if len(shown) > 0 {
 		line("")
 		line(fmt.Sprintf(t["discuss"], q.Rules.ConsensusSpread) + ":")
 		for _, x := range shown {
-			wrap("  ", fmt.Sprintf("[%s] %s  (%s %d–%d, %s %s, n=%d)", x.ID, q.Question(x.ID).Text.In(lang), t["levels"], *x.Min, *x.Max,
-				t["score"], scoreText(x.Score, lang), x.N))
+			wrap("  ", discussText(q, x, t, lang))
 		}
 	}
 	if hidden > 0 {
 		line("")
-		if hidden == 1 {
-			wrap("", fmt.Sprintf(t["discuss hidden one"], q.Rules.AnonymityThreshold))
-		} else {
-			wrap("", fmt.Sprintf(t["discuss hidden"], hidden, q.Rules.AnonymityThreshold))
-		}
+		wrap("", hiddenText(q, hidden, t))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

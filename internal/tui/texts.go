@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/maturity-nl/maturity/reports"
+import (
+	"sync"
+
+	"github.com/maturity-nl/maturity/reports"
+)
 
 // texts are the fixed words of the interface in one language.
 type texts map[string]string
@@ -8,16 +12,18 @@ type texts map[string]string
 // textsFor returns the Dutch words for nl and the English ones otherwise.
 func textsFor(lang string) texts {
 	if lang == "nl" {
-		return textTable["nl"]
+		return textTable()["nl"]
 	}
-	return textTable["en"]
+	return textTable()["en"]
 }
 
-// textTable is reports/terminal.yaml, one table per language.
-var textTable = func() map[string]texts {
+// textTable is reports/terminal.yaml, one table per language, read when a
+// screen first needs it: a command without a screen does not pay for it at
+// start-up.
+var textTable = sync.OnceValue(func() map[string]texts {
 	out := map[string]texts{}
 	for lang, t := range reports.MustCatalogue("terminal.yaml", reports.Terminal) {
 		out[lang] = t
 	}
 	return out
-}()
+})

@@ -20,14 +20,14 @@ func TestTexts(t *testing.T) {
 		}
 		for _, m := range used.FindAllStringSubmatch(string(src), -1) {
 			for _, lang := range []string{"nl", "en"} {
-				if textTable[lang][m[1]] == "" {
+				if textTable()[lang][m[1]] == "" {
 					t.Errorf("%s: text %q is missing in %s", f, m[1], lang)
 				}
 			}
 		}
 	}
-	for k := range textTable["nl"] {
-		if textTable["en"][k] == "" {
+	for k := range textTable()["nl"] {
+		if textTable()["en"][k] == "" {
 			t.Errorf("text %q has no English", k)
 		}
 	}
@@ -48,7 +48,7 @@ func TestTexts_Named(t *testing.T) {
 	}
 	for _, k := range keys {
 		for _, lang := range []string{"nl", "en"} {
-			if textTable[lang][k] == "" {
+			if textTable()[lang][k] == "" {
 				t.Errorf("text %q is missing in %s", k, lang)
 			}
 		}

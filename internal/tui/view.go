@@ -11,8 +11,8 @@ import (
 
 // View implements tea.Model.
 func (m Model) View() string {
-	if m.width < MinWidth || m.height < MinHeight {
-		return wrapText(fmt.Sprintf(m.t["too small"], MinWidth, MinHeight, m.width, m.height), max(m.width, 10))
+	if m.tooSmall() {
+		return tooSmallView(m.t, m.width, m.height)
 	}
 	if m.quitting && !m.busy {
 		return m.t["saved"] + "\n"
@@ -28,8 +28,37 @@ func (m Model) View() string {
 		return m.viewFinish()
 	case screenResults:
 		return m.viewResults()
+	case screenOpenActions:
+		return m.viewOpenActions()
 	}
 	return m.viewQuestion()
+}
+
+// tooSmallView asks for a larger window and says how to leave: no other
+// key acts behind it.
+func tooSmallView(t texts, width, height int) string {
+	w := max(width, 10)
+	return wrapText(fmt.Sprintf(t["too small"], MinWidth, MinHeight, width, height), w) + "\n" + wrapText(t["too small keys"], w)
+}
+
+// viewOpenActions is what the department agreed after earlier rounds and
+// has not done yet, shown before the first question of a new round.
+func (m Model) viewOpenActions() string {
+	w := min(m.width, readableWidth)
+	head := []string{m.styles.Title.Render(ansi.Truncate(fmt.Sprintf(m.t["open actions title"], Printable(m.s.Department)), m.width, "…")), ""}
+	head = append(head, hang("", m.t["open actions intro"], w)...)
+	head = append(head, "")
+	var body []string
+	for _, a := range m.openActions {
+		name := a.Dimension
+		if d := m.s.Questionnaire.Dimension(a.Dimension); d != nil {
+			name = d.Name.In(m.s.Lang)
+		}
+		body = append(body, actionLines(a, name, false, m.styles, m.t, w)...)
+	}
+	foot := []string{"", m.styles.Muted.Render(ansi.Truncate(m.t["open actions keys"], m.width, "…"))}
+	shown, _ := window(body, 0, m.height-len(head)-len(foot), -1, -1, m.t, m.styles)
+	return strings.Join(clip(append(append(head, shown...), foot...), m.width, m.height), "\n")
 }
 
 // wraps keeps the wrapped lines of the question screen's texts: they are
@@ -293,7 +322,7 @@ func (m Model) viewNote() string {
 // every key; ↑/↓ scroll it.
 func (m Model) viewHelp() string {
 	q, lang, w := m.qs[m.idx], m.s.Lang, min(m.width, readableWidth)
-	body := []string{m.styles.Title.Render(ansi.Truncate(fmt.Sprintf("? %s %d/%d", m.t["question"], m.idx+1, len(m.qs)), m.width, "…")), ""}
+	body := []string{m.styles.Title.Render(ansi.Truncate(fmt.Sprintf(m.t["help title"], m.idx+1, len(m.qs)), m.width, "…")), ""}
 	for _, l := range hang("", q.Text.In(lang), w) {
 		body = append(body, m.styles.Question.Render(l))
 	}
@@ -312,10 +341,22 @@ func (m Model) viewHelp() string {
 	if m.s.ResumeCode != "" {
 		body = append(body, "", wrapText(fmt.Sprintf(m.t["your resume code"], Printable(m.s.Respondent), m.s.ResumeCode), w))
 	}
-	m.help.ShowAll = true
-	m.help.Width = m.width
+	// Every key on a line of its own, so that none is cut off on a
+	// narrow screen: the list scrolls instead.
 	body = append(body, "")
-	body = append(body, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+	keyWidth := 0
+	for _, group := range m.keys.FullHelp() {
+		for _, b := range group {
+			keyWidth = max(keyWidth, ansi.StringWidth(b.Help().Key))
+		}
+	}
+	for _, group := range m.keys.FullHelp() {
+		for _, b := range group {
+			h := b.Help()
+			lead := m.styles.Key.Render(h.Key) + strings.Repeat(" ", keyWidth-ansi.StringWidth(h.Key)+2)
+			body = append(body, hang(lead, h.Desc, w)...)
+		}
+	}
 	footer := []string{"", m.styles.Muted.Render(ansi.Truncate(m.t["help keys"], m.width, "…"))}
 	shown, _ := window(body, m.helpScroll, m.height-len(footer), -1, -1, m.t, m.styles)
 	return strings.Join(clip(append(shown, footer...), m.width, m.height), "\n")
