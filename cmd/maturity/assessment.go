@@ -29,21 +29,23 @@ new round.`,
 			if err != nil {
 				return err
 			}
+			l := labelsFor(opts.userLang())
 			if len(all) == 0 {
-				fmt.Fprintln(e.stdout, "no assessments yet")
+				fmt.Fprintln(e.stdout, l["no assessments"])
 				return nil
 			}
-			t := newTable(e.stdout, "ID", "DEPARTMENT", "ROUND", "MODE", "STARTED", "CLOSED", "RESPONDENTS", "ANSWERS", "COMPLETE", "QUESTIONNAIRE")
+			t := newTable(e.stdout, l["col id"], l["col department"], l["col round"], l["col mode"], l["col started"], l["col closed"],
+				l["col respondents"], l["col answers"], l["col complete"], l["col questionnaire"])
 			for _, a := range all {
-				closed := "open"
+				closed := l["open"]
 				if !a.Open() {
 					closed = a.ClosedAt.Format("2006-01-02")
 				}
-				complete := "no"
+				complete := l["no"]
 				if a.Complete {
-					complete = "yes"
+					complete = l["yes"]
 				}
-				t.row(strconv.FormatInt(a.ID, 10), a.Department, a.Round, string(a.Mode), a.CreatedAt.Format("2006-01-02"), closed,
+				t.row(strconv.FormatInt(a.ID, 10), a.Department, a.Round, modeText(l, a.Mode), a.CreatedAt.Format("2006-01-02"), closed,
 					strconv.Itoa(a.Respondents), fmt.Sprintf("%d/%d", a.Answers, a.Respondents*a.Questionnaire.Questions), complete,
 					fmt.Sprintf("%s v%d", a.Questionnaire.Key, a.Questionnaire.Version))
 			}
@@ -65,7 +67,8 @@ new round.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "closed round %s of %s (assessment %d, %d respondents)\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID, a.Respondents)
+			l := labelsFor(opts.userLang())
+			fmt.Fprintf(e.stdout, l["round closed"]+"\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID, plural(l, "n respondents", a.Respondents))
 			return nil
 		}),
 	}
@@ -84,7 +87,7 @@ new round.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "reopened round %s of %s (assessment %d)\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID)
+			fmt.Fprintf(e.stdout, labelsFor(opts.userLang())["round reopened"]+"\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID)
 			return nil
 		}),
 	}
@@ -119,8 +122,9 @@ that round is shown and stays open.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "round %s of %s is open (assessment %d, %s, %s version %d, %d respondents so far)\n",
-				tui.Printable(a.Round), tui.Printable(a.Department), a.ID, a.Mode, a.Questionnaire.Key, a.Questionnaire.Version, a.Respondents)
+			l := labelsFor(opts.userLang())
+			fmt.Fprintf(e.stdout, l["round open"]+"\n", tui.Printable(a.Round), tui.Printable(a.Department), a.ID, modeText(l, a.Mode),
+				a.Questionnaire.Key, a.Questionnaire.Version, plural(l, "n respondents", a.Respondents))
 			return nil
 		}),
 	}
@@ -129,4 +133,12 @@ that round is shown and stays open.`,
 	start.Flags().StringVar(&mode, "mode", string(store.ModeSelf), "self or workshop")
 	cmd.AddCommand(start, list, closeCmd, reopen)
 	return cmd
+}
+
+// modeText is a round's mode in words: self or workshop.
+func modeText(l labels, m store.Mode) string {
+	if text, ok := l["mode "+string(m)]; ok {
+		return text
+	}
+	return string(m)
 }

@@ -23,7 +23,7 @@ cp while maturity runs.`,
 		if err := st.Backup(ctx, args[0]); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "backup of %s written to %s (integrity check: ok)\n", st.Path(), args[0])
+		fmt.Fprintf(e.stdout, labelsFor(opts.userLang())["backup written"]+"\n", st.Path(), args[0])
 		return nil
 	})
 	return cmd

@@ -13,7 +13,7 @@ func TestBackup(t *testing.T) {
 	mustRun(t, vars, "import", "../../examples/burgerzaken.csv")
 	copyPath := filepath.Join(t.TempDir(), "kopie.db")
 	out := mustRun(t, vars, "backup", copyPath)
-	if !strings.Contains(out, "written to "+copyPath+" (integrity check: ok)") {
+	if !strings.Contains(out, " geschreven naar "+copyPath+" (integriteitscontrole: ok)") {
 		t.Errorf("backup said: %s", out)
 	}
 	want := mustRun(t, vars, "results", "--department", "Burgerzaken", "--json")

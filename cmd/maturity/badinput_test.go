@@ -223,33 +223,33 @@ antwoorden.csv: rejected: nothing was imported`, also: "TestReadCSV_Hostile, Tes
 	{name: "import-changes", what: "import file: other answers than those stored for respondents of a closed round", db: true, args: []string{"import", "antwoorden.csv"},
 		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Reiger,desc-reporting,5,\n" +
 			"Burgerzaken,2026-11,Reiger,desc-definitions,4,\nBurgerzaken,2026-11,Vos,desc-reporting,3,Maanddashboard vervangen door een weekrapport.\n"}, code: 2,
-		want: `maturity: antwoorden.csv would change 1 answers and 1 notes stored already; nothing was imported (to let the file replace them: maturity import --replace antwoorden.csv):
-  "Burgerzaken", closed round "2026-11", respondent "Reiger": answer to "desc-reporting" is "3", the file says "5"
-  "Burgerzaken", closed round "2026-11", respondent "Vos": note on "desc-reporting" is "Maanddashboard zaken en doorlooptijden, "…, the file says "Maanddashboard vervangen door een weekra"…`,
+		want: `maturity: antwoorden.csv zou 1 antwoord en 1 notitie wijzigen die al zijn opgeslagen; er is niets geïmporteerd (om het bestand ze te laten vervangen: maturity import --replace antwoorden.csv):
+  "Burgerzaken", gesloten ronde "2026-11", respondent "Reiger": het antwoord op "desc-reporting" is "3", het bestand zegt "5"
+  "Burgerzaken", gesloten ronde "2026-11", respondent "Vos": de notitie bij "desc-reporting" is "Maanddashboard zaken en doorlooptijden, "…, het bestand zegt "Maanddashboard vervangen door een weekra"…`,
 		also: "TestImport_Changes"},
 	{name: "import-replace", what: "import --replace: the same file as in import-changes, its answer and note replacing the stored ones", db: true, writes: true,
 		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Reiger,desc-reporting,5,\n" +
 			"Burgerzaken,2026-11,Reiger,desc-definitions,4,\nBurgerzaken,2026-11,Vos,desc-reporting,3,Maanddashboard vervangen door een weekrapport.\n"},
 		run: stdoutOf("import", "--replace", "antwoorden.csv"), shown: "maturity import --replace antwoorden.csv", code: 0,
-		want: "imported antwoorden.csv: 0 answers and 0 notes in 3 rows (new: 0 departments, 0 rounds, 0 respondents; replaced: 1 answers, 1 notes; stored already as they are: 2 answers, 0 notes) into m.db\n" +
-			"  the closed round Burgerzaken, 2026-11 changed: see maturity assessment list",
+		want: "antwoorden.csv geïmporteerd: 0 antwoorden en 0 notities in 3 rijen (nieuw: 0 afdelingen, 0 rondes, 0 respondenten; vervangen: 1 antwoord, 1 notitie; al zo opgeslagen: 2 antwoorden, 0 notities) in m.db\n" +
+			"  de gesloten ronde Burgerzaken, 2026-11 is gewijzigd: zie maturity assessment list",
 		also: "TestImport_Changes"},
 	{name: "import-again", what: "import: the same file a second time (nothing changes)", db: true, files: map[string]string{"burgerzaken.csv": exampleCSV},
 		run: stdoutOf("import", "burgerzaken.csv"), shown: "maturity import burgerzaken.csv", code: 0,
-		want: "imported burgerzaken.csv: 0 answers and 0 notes in 241 rows (new: 0 departments, 0 rounds, 0 respondents; stored already as they are: 240 answers, 3 notes) into m.db",
+		want: "burgerzaken.csv geïmporteerd: 0 antwoorden en 0 notities in 241 rijen (nieuw: 0 afdelingen, 0 rondes, 0 respondenten; al zo opgeslagen: 240 antwoorden, 3 notities) in m.db",
 		also: "TestImport_Changes, TestImport_RevoteUnchanged"},
 	{name: "import-closed-round", what: "import: a new respondent in a round that was closed (said, not silent)", db: true, writes: true,
 		files: map[string]string{"antwoorden.csv": "department,assessment,respondent,question,level,note\nBurgerzaken,2026-11,Mol,desc-reporting,2,\n"},
 		run:   stdoutOf("import", "antwoorden.csv"), shown: "maturity import antwoorden.csv", code: 0,
-		want: "imported antwoorden.csv: 1 answers and 0 notes in 1 rows (new: 0 departments, 0 rounds, 1 respondents) into m.db\n  the closed round Burgerzaken, 2026-11 changed: see maturity assessment list",
+		want: "antwoorden.csv geïmporteerd: 1 antwoord en 0 notities in 1 rij (nieuw: 0 afdelingen, 0 rondes, 1 respondent) in m.db\n  de gesloten ronde Burgerzaken, 2026-11 is gewijzigd: zie maturity assessment list",
 		also: "TestImport_Changes"},
 	{name: "export-formulas", what: "export: names and notes that a spreadsheet would run as formulas (=, +, -, @); export, import and export again give the same bytes",
 		run: exportFormulas, shown: "maturity export -o uit.csv", code: 0,
 		want: `'=cmd|' /C calc'!A0,'+2026,'@Vos,desc-reporting,3,'-1+1 en 's-Hertogenbosch`, also: "TestCSV_Formulas, FuzzReadCSV"},
 	{name: "export-xlsx-long-note", what: "export (xlsx): a note longer than a workbook cell holds (32,767 characters; stored before notes were bounded)", db: true, writes: true,
 		run: longNoteXLSX, shown: "maturity export -o antwoorden.xlsx", code: 0,
-		want: `wrote 241 rows to antwoorden.xlsx
-antwoorden.xlsx: cell F201 of the answers sheet is cut at 32767 characters and marked so: the note of department "Burgerzaken", round "2026-11", respondent "Vos", question "desc-reporting" has 40000; the CSV and JSON exports hold it whole`,
+		want: `241 rijen geschreven naar antwoorden.xlsx
+antwoorden.xlsx: cel F201 van het blad met antwoorden is ingekort tot 32767 tekens en zo gemarkeerd: kolom note van afdeling "Burgerzaken", ronde "2026-11", respondent "Vos", vraag "desc-reporting" heeft er 40000; de CSV- en JSON-export bevatten de tekst helemaal`,
 		also: "TestWriteXLSX_Hostile"},
 	{name: "import-other-questionnaire", what: "import file: a round that exists, answered on another questionnaire file", db: true,
 		args: []string{"import", "antwoorden.csv", "--questionnaire", "mine.yaml"},
@@ -285,7 +285,7 @@ antwoorden.xlsx: cell F201 of the answers sheet is cut at 32767 characters and m
 		want: "maturity: m.db has schema version 99, newer than this maturity knows (N): use a newer maturity", also: "TestOpen_BadFiles"},
 	{name: "db-read-only", what: "database: a file you may not write, on a command that writes", db: true, run: readOnly, shown: "maturity department add Wmo", code: 2,
 		want: "maturity: m.db is read-only: nothing was saved; check the file's permissions or choose another file with --db", also: "TestOpen_ReadOnly"},
-	{name: "db-cannot-create", what: "database: a new file in a folder you may not write", run: cannotCreate, shown: "maturity --db nieuw.db results", code: 2,
+	{name: "db-cannot-create", what: "database: a new file in a folder you may not write", run: cannotCreate, shown: "maturity --db nieuw.db department add Wmo", code: 2,
 		want: "maturity: cannot open or create the database nieuw.db: check that its folder may be written, or choose another file with --db"},
 	{name: "backup-exists", what: "backup: the file exists already", db: true, args: []string{"backup", "kopie.db"},
 		files: map[string]string{"kopie.db": "an earlier backup"}, code: 2,
@@ -299,7 +299,7 @@ antwoorden.xlsx: cell F201 of the answers sheet is cut at 32767 characters and m
 	{name: "usage-subcommand", what: "an unknown subcommand", args: []string{"department", "remove", "Wmo"}, code: 2,
 		want: "maturity: unknown command \"remove\" for \"maturity department\"\nRun 'maturity --help' for usage."},
 	{name: "usage-flag", what: "an unknown flag", args: []string{"results", "--departement", "Burgerzaken"}, code: 2,
-		want: "maturity: unknown flag: --departement\nRun 'maturity --help' for usage.", also: "TestRoot"},
+		want: "maturity: unknown flag: --departement (bedoel je --department?)\nRun 'maturity --help' for usage.", also: "TestRoot"},
 	{name: "usage-arguments", what: "a missing argument", args: []string{"import"}, code: 2,
 		want: "maturity: accepts 1 arg(s), received 0\nRun 'maturity --help' for usage.", also: "TestRoot"},
 	{name: "usage-flag-value", what: "a flag value of the wrong type", args: []string{"results", "--assessment", "laatste"}, code: 2,
@@ -346,7 +346,7 @@ antwoorden.xlsx: cell F201 of the answers sheet is cut at 32767 characters and m
 		want: "Burger�]0;pwned�zaken�[2J  2026-11 | 1   Burger�]0;pwned�zaken�[2J  2026-11 | Burger�]0;pwned�zaken�[2J  2026-11 | Burger�]0;pwned�zaken�[2J — ronde 2026-11",
 		also: "TestPrintable"},
 	{name: "terminal-too-small", what: "a terminal smaller than 50×15 (here 40×12)", shown: "maturity assess --department Burgerzaken", run: tooSmall, code: -1,
-		want: "Maak het venster groter: minstens 50×15 tekens (nu 40×12)."},
+		want: "Maak het venster groter: minstens 50×15 tekens (nu 40×12). q of ctrl+c: stoppen. Andere toetsen doen niets tot het venster groot genoeg is."},
 
 	// The workshop's SSH server, with OpenSSH's client.
 	{name: "ssh-command", what: "SSH: a command instead of the questionnaire", shown: "ssh -p 2222 127.0.0.1 cat /etc/passwd", run: sshRun("cat", "/etc/passwd"), code: 255,
@@ -622,7 +622,7 @@ func cannotCreate(t *testing.T, bin, dir string) (string, int) {
 	if err := os.Chmod(shared, 0o555); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "--db", "nieuw.db", "results")
+	cmd := exec.Command(bin, "--db", "nieuw.db", "department", "add", "Wmo")
 	cmd.Dir = shared
 	cmd.Env = badEnv(shared, "nieuw.db")
 	if os.Geteuid() == 0 {
@@ -667,13 +667,27 @@ func serveWorkshop(t *testing.T, bin, dir string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { kill(cmd) })
-	sc := bufio.NewScanner(stdout)
-	for sc.Scan() {
-		if strings.HasPrefix(strings.TrimSpace(sc.Text()), "connect:") {
-			go io.Copy(io.Discard, stdout)
+	// The server says where to connect once it listens; a server that
+	// never says so fails the row instead of hanging the test.
+	ready := make(chan bool, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if strings.HasPrefix(strings.TrimSpace(sc.Text()), "connect:") {
+				ready <- true
+				io.Copy(io.Discard, stdout)
+				return
+			}
+		}
+		ready <- false
+	}()
+	select {
+	case ok := <-ready:
+		if ok {
 			_, port, _ := net.SplitHostPort(addr)
 			return port
 		}
+	case <-time.After(badTimeLimit):
 	}
 	t.Fatal("the workshop server did not start")
 	return ""

@@ -62,12 +62,12 @@ func crashEnv(dir, db string) []string {
 	var out []string
 	for _, kv := range os.Environ() {
 		switch k, _, _ := strings.Cut(kv, "="); k {
-		case "MATURITY_DB", "XDG_DATA_HOME", "HOME", "ACCESSIBLE", "NO_COLOR":
+		case "MATURITY_DB", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "HOME", "ACCESSIBLE", "NO_COLOR":
 			continue
 		}
 		out = append(out, kv)
 	}
-	return append(out, "MATURITY_DB="+db, "XDG_DATA_HOME="+dir, "HOME="+dir, "NO_COLOR=1")
+	return append(out, "MATURITY_DB="+db, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir, "HOME="+dir, "NO_COLOR=1")
 }
 
 // answerFor is the answer a respondent gives to the i-th question (from 0):
@@ -318,7 +318,7 @@ func crashAssess(t *testing.T, bin string, rng *rand.Rand) {
 // of its own — killed at a random moment between its start and the time a
 // whole import takes (timed on the first file, which is imported whole).
 //
-// Acknowledged: the process exited 0 after printing "imported FILE: …".
+// Acknowledged: the process exited 0 after printing "FILE geïmporteerd: …".
 // An import is one transaction, so after any kill a file's round must be
 // wholly there (every department, respondent, answer and note) or wholly
 // absent (not even its new department), and wholly there if it was
@@ -449,7 +449,7 @@ func crashImport(t *testing.T, bin string, rng *rand.Rand) {
 		case <-exited:
 			whole = time.Since(began)
 		}
-		acked := cmd.ProcessState.Success() && strings.HasPrefix(stdout.String(), "imported "+path+": ")
+		acked := cmd.ProcessState.Success() && strings.HasPrefix(stdout.String(), path+" geïmporteerd: ")
 
 		got := imported(k)
 		for j, was := range states {

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sync"
 
@@ -23,18 +26,42 @@ func dbPath(e env, opts *globalOptions) (string, error) {
 	return filepath.Join(dir, "maturity.db"), nil
 }
 
-// openStore opens the database the flags point at.
+// openStore opens the database the flags point at. A command that writes
+// creates it when there is none yet, and says so; a command that only
+// reads refuses a path where there is no database, so that a mistyped
+// --db is an error and leaves nothing behind.
 func openStore(ctx context.Context, e env, opts *globalOptions) (*store.Store, error) {
+	return openDatabase(ctx, e, opts, opts.writes)
+}
+
+// openDatabase is openStore for a command that says itself whether it
+// writes.
+func openDatabase(ctx context.Context, e env, opts *globalOptions, writes bool) (*store.Store, error) {
 	path, err := dbPath(e, opts)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, path)
+	_, err = os.Stat(path)
+	missing := errors.Is(err, fs.ErrNotExist)
+	l := labelsFor(opts.userLang())
+	switch {
+	case missing && !writes && opts.db == "":
+		return nil, badInput(l["no database yet"], path)
+	case missing && !writes:
+		return nil, badInput(l["database missing"], path)
+	}
+	st, err := store.Open(ctx, path)
+	if err == nil && missing {
+		fmt.Fprintf(e.stderr, l["database created"]+"\n", path)
+	}
+	return st, err
 }
 
-// storeFile is what the store keeps of a questionnaire.
+// storeFile is what the store keeps of a questionnaire: the file and its
+// parsed form, which reading a round uses instead of parsing the file.
 func storeFile(q *questionnaire.Questionnaire) store.QuestionnaireFile {
-	return store.QuestionnaireFile{Key: q.ID, Version: q.Version, Digest: q.Digest, Questions: len(q.Questions()), Source: q.Source}
+	parsed, _ := q.Parsed() // without one, the file is parsed when read
+	return store.QuestionnaireFile{Key: q.ID, Version: q.Version, Digest: q.Digest, Questions: len(q.Questions()), Source: q.Source, Parsed: parsed}
 }
 
 // scored is one round with its questionnaire snapshot and its result.
@@ -69,7 +96,7 @@ func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
 		return scored{}, err
 	}
 	a := data.Assessment
-	q, err := s.questionnaire(a, data.Definition)
+	q, err := s.questionnaire(a, data.Definition, data.Parsed)
 	if err != nil {
 		return scored{}, err
 	}
@@ -116,11 +143,18 @@ func (s *scorer) compared(ctx context.Context, id int64) (scored, error) {
 }
 
 // questionnaire parses the file a round was answered on, once per file.
-func (s *scorer) questionnaire(a store.Assessment, definition []byte) (*questionnaire.Questionnaire, error) {
+func (s *scorer) questionnaire(a store.Assessment, definition, parsed []byte) (*questionnaire.Questionnaire, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if q, ok := s.parsed[a.Questionnaire.Digest]; ok {
 		return q, nil
+	}
+	// The stored parsed form, when it is of this file, spares the parse.
+	if len(parsed) > 0 {
+		if q, err := questionnaire.Unparsed(definition, parsed); err == nil {
+			s.parsed[a.Questionnaire.Digest] = q
+			return q, nil
+		}
 	}
 	q, err := questionnaire.Parse(fmt.Sprintf("%s version %d (as stored with assessment %d)", a.Questionnaire.Key, a.Questionnaire.Version, a.ID), definition)
 	if err != nil {
@@ -143,14 +177,15 @@ func scoringAnswers(stored []store.Answer) ([]scoring.Answer, error) {
 	return out, nil
 }
 
-// openInteractive opens what answering needs: the database, the
-// questionnaire in use and the language to show it in.
+// openInteractive opens what answering needs: the database, made when
+// there is none (answering writes), the questionnaire in use and the
+// language to show it in.
 func openInteractive(ctx context.Context, e env, opts *globalOptions) (*store.Store, *questionnaire.Questionnaire, string, error) {
 	q, lang, err := questionnaireInUse(e, opts)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	st, err := openStore(ctx, e, opts)
+	st, err := openDatabase(ctx, e, opts, true)
 	return st, q, lang, err
 }
 

@@ -26,7 +26,8 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "added %s%s\n", tui.Printable(d.Name), under(d.Parent))
+			l := labelsFor(opts.userLang())
+			fmt.Fprintf(e.stdout, l["department added"]+"\n", tui.Printable(d.Name), under(l, d.Parent))
 			return nil
 		}),
 	}
@@ -49,7 +50,7 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "renamed %s to %s\n", tui.Printable(args[0]), tui.Printable(d.Name))
+			fmt.Fprintf(e.stdout, labelsFor(opts.userLang())["department renamed"]+"\n", tui.Printable(args[0]), tui.Printable(d.Name))
 			return nil
 		}),
 	}
@@ -67,9 +68,10 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "moved %s%s\n", tui.Printable(d.Name), under(d.Parent))
+			l := labelsFor(opts.userLang())
+			fmt.Fprintf(e.stdout, l["department moved"]+"\n", tui.Printable(d.Name), under(l, d.Parent))
 			if d.Parent == "" {
-				fmt.Fprintln(e.stdout, "  now at the top level")
+				fmt.Fprintln(e.stdout, l["now top"])
 			}
 			return nil
 		}),
@@ -80,11 +82,12 @@ func newDepartmentCmd(e env, opts *globalOptions) *cobra.Command {
 	return cmd
 }
 
-func under(parent string) string {
+// under says which department one is part of, if any.
+func under(l labels, parent string) string {
 	if parent == "" {
 		return ""
 	}
-	return " under " + tui.Printable(parent)
+	return fmt.Sprintf(l["under"], tui.Printable(parent))
 }
 
 // withStore opens the database for a command and closes it afterwards.
@@ -105,15 +108,12 @@ func listDepartments(ctx context.Context, e env, opts *globalOptions, st *store.
 	if err != nil {
 		return err
 	}
+	lang := opts.userLang()
+	l := labelsFor(lang)
 	if len(depts) == 0 {
-		fmt.Fprintln(e.stdout, "no departments yet: add one with maturity department add NAME")
+		fmt.Fprintln(e.stdout, l["no departments"])
 		return nil
 	}
-	lang := opts.lang
-	if lang == "" {
-		lang = "nl"
-	}
-	l := labelsFor(lang)
 	t := newTable(e.stdout, l["col department"], l["col round"], l["col respondents"], l["col maturity"])
 	sc := newScorer(st)
 	for _, n := range departmentTree(depts) {

@@ -46,16 +46,16 @@ func TestAssessmentCommands(t *testing.T) {
 	vars := withDB(t)
 	mustRun(t, vars, "import", "testdata/example.csv", "--questionnaire=testdata/example.yaml")
 	list := mustRun(t, vars, "assessment", "list")
-	if !strings.Contains(list, "Example") || !strings.Contains(list, "18/18") || !strings.Contains(list, "yes") || !strings.Contains(list, "example v1") {
+	if !strings.Contains(list, "Example") || !strings.Contains(list, "18/18") || !strings.Contains(list, "ja") || !strings.Contains(list, "example v1") {
 		t.Errorf("assessment list:\n%s", list)
 	}
-	if out := mustRun(t, vars, "assessment", "reopen", "1"); !strings.Contains(out, "reopened round 2026-11 of Example") {
+	if out := mustRun(t, vars, "assessment", "reopen", "1"); !strings.Contains(out, "ronde 2026-11 van Example heropend (meting 1)") {
 		t.Errorf("reopen: %s", out)
 	}
 	if out := mustRun(t, vars, "assessment", "list", "--department", "example"); !strings.Contains(out, "open") {
 		t.Errorf("after reopening:\n%s", out)
 	}
-	if out := mustRun(t, vars, "assessment", "close", "--department", "Example"); !strings.Contains(out, "closed round 2026-11 of Example (assessment 1, 3 respondents)") {
+	if out := mustRun(t, vars, "assessment", "close", "--department", "Example"); !strings.Contains(out, "ronde 2026-11 van Example gesloten (meting 1, 3 respondenten)") {
 		t.Errorf("close: %s", out)
 	}
 }
@@ -65,11 +65,11 @@ func TestTargetsCommand(t *testing.T) {
 	mustRun(t, vars, "department", "add", "Burgerzaken")
 	// No round yet: the dimensions of the current questionnaire.
 	out := mustRun(t, vars, "targets", "--department", "Burgerzaken", "--set", "quality=3")
-	if !strings.Contains(out, "quality          Datakwaliteit") || !strings.Contains(out, "3       department") || !strings.Contains(out, "4       default") {
+	if !strings.Contains(out, "quality          Datakwaliteit") || !strings.Contains(out, "3     afdeling") || !strings.Contains(out, "4     standaard") {
 		t.Errorf("targets:\n%s", out)
 	}
 	out = mustRun(t, vars, "targets", "--department", "Burgerzaken", "--clear", "quality")
-	if strings.Contains(out, "department") {
+	if strings.Contains(out, "afdeling") {
 		t.Errorf("after --clear:\n%s", out)
 	}
 	for _, c := range []struct {
@@ -91,11 +91,11 @@ func TestTargetsCommand(t *testing.T) {
 func TestAssessmentStart(t *testing.T) {
 	vars := withDB(t)
 	out := mustRun(t, vars, "assessment", "start", "--department", "Wijkteams", "--round", "voorjaar 2027", "--mode", "workshop")
-	if !strings.Contains(out, "round voorjaar 2027 of Wijkteams is open (assessment 1, workshop, gemeente-datagedreven version 2, 0 respondents so far)") {
+	if !strings.Contains(out, "ronde voorjaar 2027 van Wijkteams is open (meting 1, workshop, gemeente-datagedreven versie 2, tot nu toe 0 respondenten)") {
 		t.Errorf("start: %s", out)
 	}
 	// Starting again shows the open round instead of making a second one.
-	if again := mustRun(t, vars, "assessment", "start", "--department", "wijkteams"); !strings.Contains(again, "assessment 1,") {
+	if again := mustRun(t, vars, "assessment", "start", "--department", "wijkteams"); !strings.Contains(again, "(meting 1,") {
 		t.Errorf("second start: %s", again)
 	}
 	r := maturity(t, vars, "assessment", "start", "--department", "Wijkteams", "--round", "najaar 2027")
@@ -111,7 +111,7 @@ func TestAssessmentStart(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, `--mode "groep": expected self or workshop`) {
 		t.Errorf("bad mode: exit %d, %s", r.code, r.stderr)
 	}
-	if out := mustRun(t, vars, "assessment", "start", "--department", "Wijkteams"); !strings.Contains(out, "round 2026-") {
+	if out := mustRun(t, vars, "assessment", "start", "--department", "Wijkteams"); !strings.HasPrefix(out, "ronde 2026-") {
 		t.Errorf("default label: %s", out)
 	}
 }

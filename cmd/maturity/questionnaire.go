@@ -22,7 +22,7 @@ func newQuestionnaireCmd(e env, opts *globalOptions) *cobra.Command {
 		Short: "List, show and validate questionnaires",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newQuestionnaireListCmd(e), newQuestionnaireShowCmd(e, opts), newQuestionnaireValidateCmd(e))
+	cmd.AddCommand(newQuestionnaireListCmd(e, opts), newQuestionnaireShowCmd(e, opts), newQuestionnaireValidateCmd(e, opts))
 	return cmd
 }
 
@@ -117,10 +117,11 @@ func looksLikeFile(ref string) bool {
 	return err == nil && !info.IsDir()
 }
 
-// language picks the language to show q in: --lang, else q's first language.
+// language picks the language to show q in: --lang, else the one last chosen
+// on the home screen when q has it, else q's first language.
 func language(opts *globalOptions, q *questionnaire.Questionnaire) (string, error) {
 	if opts.lang == "" {
-		return q.Languages[0], nil
+		return langFor(opts.settings.lang, q), nil
 	}
 	if !q.HasLanguage(opts.lang) {
 		return "", badInput("--lang %s: questionnaire %s has no texts in %q (it has: %s)", opts.lang, q.ID, opts.lang, strings.Join(q.Languages, ", "))
@@ -128,12 +129,13 @@ func language(opts *globalOptions, q *questionnaire.Questionnaire) (string, erro
 	return opts.lang, nil
 }
 
-func summary(q *questionnaire.Questionnaire) string {
-	return fmt.Sprintf("%s version %d: %d groups, %d dimensions, %d questions, languages %s",
-		q.ID, q.Version, len(q.Groups), len(q.Dimensions()), len(q.Questions()), strings.Join(q.Languages, ", "))
+// summary says in l's words what a questionnaire holds.
+func summary(l labels, q *questionnaire.Questionnaire) string {
+	return fmt.Sprintf(l["questionnaire summary"], q.ID, q.Version, plural(l, "n groups", len(q.Groups)),
+		plural(l, "n dimensions", len(q.Dimensions())), plural(l, "n questions", len(q.Questions())), strings.Join(q.Languages, ", "))
 }
 
-func newQuestionnaireListCmd(e env) *cobra.Command {
+func newQuestionnaireListCmd(e env, opts *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the embedded questionnaires and those in the user's questionnaires folder",
@@ -143,22 +145,27 @@ func newQuestionnaireListCmd(e env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := newTable(e.stdout, "ID", "VERSION", "LANGUAGES", "DIMENSIONS", "QUESTIONS", "SOURCE")
+			l := labelsFor(opts.userLang())
+			w := newTable(e.stdout, l["col id"], l["col version"], l["col languages"], l["col dimensions"], l["col questions"], l["col source"])
 			invalid := 0
 			for _, en := range entries {
 				if en.err != nil {
 					invalid++
-					w.row("-", "-", "-", "-", "-", en.source+" (invalid: run maturity questionnaire validate)")
+					w.row("-", "-", "-", "-", "-", en.source+" ("+l["invalid questionnaire"]+")")
 					continue
 				}
+				source := en.source
+				if source == "embedded" {
+					source = l["embedded"]
+				}
 				w.row(en.q.ID, fmt.Sprint(en.q.Version), strings.Join(en.q.Languages, ","),
-					fmt.Sprint(len(en.q.Dimensions())), fmt.Sprint(len(en.q.Questions())), en.source)
+					fmt.Sprint(len(en.q.Dimensions())), fmt.Sprint(len(en.q.Questions())), source)
 			}
 			if err := w.flush(); err != nil {
 				return err
 			}
 			if dir, err := userQuestionnaireDir(e); err == nil {
-				fmt.Fprintf(e.stdout, "\nYour own questionnaires: put YAML files in %s\n", dir)
+				fmt.Fprintf(e.stdout, "\n"+l["own questionnaires"]+"\n", dir)
 			}
 			if invalid > 0 {
 				return badInput("%d questionnaire file(s) in the user's folder are invalid", invalid)
@@ -168,7 +175,7 @@ func newQuestionnaireListCmd(e env) *cobra.Command {
 	}
 }
 
-func newQuestionnaireValidateCmd(e env) *cobra.Command {
+func newQuestionnaireValidateCmd(e env, opts *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check questionnaire files and report every problem with its line and column",
@@ -187,7 +194,7 @@ func newQuestionnaireValidateCmd(e env) *cobra.Command {
 				case err != nil:
 					failed = badInput("%s: %v", path, err)
 				default:
-					fmt.Fprintf(e.stdout, "%s: ok: %s\n", path, summary(q))
+					fmt.Fprintf(e.stdout, "%s: ok: %s\n", path, summary(labelsFor(opts.userLang()), q))
 				}
 			}
 			if len(problems) > 0 {

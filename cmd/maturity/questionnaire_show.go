@@ -93,9 +93,9 @@ func writeQuestionnaire(w io.Writer, q *questionnaire.Questionnaire, lang string
 	if q.Rules.MinimumCap > 0 {
 		minCap = strconv.Itoa(q.Rules.MinimumCap)
 	}
-	p.line(0, fmt.Sprintf("%s: %s %s · %s %s · %s %s · %s %d · %s %d %s · %s %d", l["rules"],
+	p.line(0, fmt.Sprintf("%s: %s %s · %s %s · %s %s · %s %d · %s %s · %s %d", l["rules"],
 		l["threshold"], decimal(q.Rules.StageLevel, lang), l["cap"], cap, l["minimum cap"], minCap,
-		l["spread"], q.Rules.ConsensusSpread, l["anonymity"], q.Rules.AnonymityThreshold, l["respondents"],
+		l["spread"], q.Rules.ConsensusSpread, l["anonymity"], plural(l, "n respondents", q.Rules.AnonymityThreshold),
 		l["target"], q.Rules.DefaultTarget))
 	for gi, g := range q.Groups {
 		p.blank()

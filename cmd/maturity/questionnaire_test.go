@@ -120,7 +120,7 @@ func TestQuestionnaireValidate(t *testing.T) {
 		}
 	}
 	ok := maturity(t, vars, "questionnaire", "validate", "../../questionnaires/gemeente-datagedreven.yaml")
-	if ok.code != 0 || !strings.Contains(ok.stdout, "ok: gemeente-datagedreven version 2: 3 groups, 16 dimensions, 48 questions, languages nl, en") {
+	if ok.code != 0 || !strings.Contains(ok.stdout, "ok: gemeente-datagedreven versie 2: 3 groepen, 16 dimensies, 48 vragen, talen nl, en") {
 		t.Errorf("validate the default: exit %d, %s%s", ok.code, ok.stdout, ok.stderr)
 	}
 	missing := maturity(t, vars, "questionnaire", "validate", "no-such.yaml")
@@ -170,7 +170,7 @@ func TestQuestionnaire_UserFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	list = maturity(t, vars, "questionnaire", "list")
-	if list.code != 2 || !strings.Contains(list.stdout, "broken.yml (invalid") || !strings.Contains(list.stdout, "eigen-meting") {
+	if list.code != 2 || !strings.Contains(list.stdout, "broken.yml (ongeldig") || !strings.Contains(list.stdout, "eigen-meting") {
 		t.Errorf("list with an invalid file: exit %d\n%s%s", list.code, list.stdout, list.stderr)
 	}
 }
@@ -187,7 +187,7 @@ func TestQuestionnaire_BadFileInFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := maturity(t, vars, "questionnaire", "list")
-	if r.code != 2 || !strings.Contains(r.stdout, "diep.yaml (invalid: run maturity questionnaire validate)") || !strings.Contains(r.stdout, "gemeente-datagedreven") {
+	if r.code != 2 || !strings.Contains(r.stdout, "diep.yaml (ongeldig: voer maturity questionnaire validate uit)") || !strings.Contains(r.stdout, "gemeente-datagedreven") {
 		t.Errorf("list: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	for _, args := range [][]string{{"questionnaire", "show"}, {"--questionnaire", "gemeente-datagedreven", "questionnaire", "show", "--json"}} {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/maturity-nl/maturity/internal/store"
 )
 
 // withDB is an environment with a fresh data directory and database path.
@@ -34,7 +37,7 @@ func TestResults_WorkedExample(t *testing.T) {
 	vars := withDB(t)
 	q := "--questionnaire=testdata/example.yaml"
 	out := mustRun(t, vars, "import", "testdata/worked-example.csv", q)
-	if !strings.Contains(out, "18 answers and 0 notes in 18 rows (new: 1 departments, 1 rounds, 3 respondents)") {
+	if !strings.Contains(out, "18 antwoorden en 0 notities in 18 rijen (nieuw: 1 afdeling, 1 ronde, 3 respondenten)") {
 		t.Errorf("import said: %s", out)
 	}
 	mustRun(t, vars, "targets", "--department", "Example", "--set", "quality=3", "--set", "diagnostic=5")
@@ -259,7 +262,13 @@ func TestDatabaseErrors(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "is not a maturity database") {
 		t.Errorf("not a database: exit %d, %s", r.code, r.stderr)
 	}
-	r = maturity(t, vars, "--db", filepath.Join(t.TempDir(), "x.db"), "results", "--department", "Nergens")
+	empty := filepath.Join(t.TempDir(), "x.db")
+	st, err := store.Open(context.Background(), empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	r = maturity(t, vars, "--db", empty, "results", "--department", "Nergens")
 	if r.code != 2 || !strings.Contains(r.stderr, `unknown department "Nergens" (there is no department yet)`) {
 		t.Errorf("unknown department: exit %d, %s", r.code, r.stderr)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/report"
 	"github.com/maturity-nl/maturity/internal/store"
+	"github.com/spf13/cobra"
 )
 
 // env is what the program receives from the outside world, so that tests can
@@ -51,7 +52,34 @@ func run(ctx context.Context, args []string, e env) error {
 		// or a wrong number of arguments.
 		return inputError{fmt.Errorf("%w\nRun 'maturity --help' for usage.", err)}
 	}
+	if errors.Is(err, context.Canceled) {
+		return interrupted{lang: langAfter(root, e)}
+	}
 	return err
+}
+
+// interrupted is a command stopped by ctrl+c or SIGTERM; it is said in
+// the language of the command's other messages.
+type interrupted struct{ lang string }
+
+func (i interrupted) Error() string { return labelsFor(i.lang)["interrupted"] }
+func (i interrupted) Unwrap() error { return context.Canceled }
+
+// langAfter is the language the command that ran spoke: --lang, else the
+// remembered one, else Dutch. The settings file is read again quietly:
+// any complaint about it was printed when the command started.
+func langAfter(root *cobra.Command, e env) string {
+	if f := root.PersistentFlags().Lookup("lang"); f != nil {
+		if lang, ok := normalLang(f.Value.String()); ok {
+			return lang
+		}
+	}
+	if path, err := settingsPath(e.getenv); err == nil {
+		if s, err := readSettings(path, labelsFor("nl")); err == nil && s.lang != "" {
+			return s.lang
+		}
+	}
+	return "nl"
 }
 
 // exitCode prints err, if any, and decides the process exit code.
@@ -72,7 +100,12 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "maturity:", err)
 		return exitInput
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "maturity: interrupted")
+		lang := "nl"
+		var i interrupted
+		if errors.As(err, &i) {
+			lang = i.lang
+		}
+		fmt.Fprintln(stderr, "maturity:", labelsFor(lang)["interrupted"])
 		return exitRuntime
 	}
 	fmt.Fprintln(stderr, "maturity:", err)

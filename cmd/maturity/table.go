@@ -30,3 +30,12 @@ func (t *table) row(cells ...string) {
 }
 
 func (t *table) flush() error { return t.tw.Flush() }
+
+// plural writes n with the words of key in l: the key's singular, "key
+// one", when n is 1 ("1 respondent"), else its plural ("3 respondenten").
+func plural(l labels, key string, n int) string {
+	if one, ok := l[key+" one"]; ok && n == 1 {
+		return fmt.Sprintf(one, n)
+	}
+	return fmt.Sprintf(l[key], n)
+}

@@ -75,9 +75,10 @@ department's targets, or one round's with --assessment ID.`,
 		if err != nil {
 			return err
 		}
-		t := newTable(e.stdout, "DIMENSION", "NAME", "TARGET", "FROM")
+		l := labelsFor(opts.userLang())
+		t := newTable(e.stdout, l["col dimension"], l["col name"], l["col target"], l["col from"])
 		for _, dr := range scoring.Score(q, in).Dimensions {
-			t.row(dr.ID, q.Dimension(dr.ID).Name.In(lang), strconv.Itoa(dr.Target), string(dr.TargetSource))
+			t.row(dr.ID, q.Dimension(dr.ID).Name.In(lang), strconv.Itoa(dr.Target), l["from "+string(dr.TargetSource)])
 		}
 		return t.flush()
 	})
