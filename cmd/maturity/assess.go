@@ -247,8 +247,9 @@ func (b *storeBackend) SaveAnswer(question string, v scoring.Value) error {
 	return err
 }
 
-func (b *storeBackend) SaveNote(question, text string) error {
-	return b.st.SaveNote(b.ctx, store.NoteInput{AssessmentID: b.assessment, RespondentID: b.respondent, Question: question, Text: text})
+// SaveNote saves the respondent's note in the language of their screen.
+func (b *storeBackend) SaveNote(question, text, lang string) error {
+	return b.st.SaveNote(b.ctx, store.NoteInput{AssessmentID: b.assessment, RespondentID: b.respondent, Question: question, Text: text, Lang: lang})
 }
 
 // WriteReport writes the round's PDF report in the current folder.

@@ -155,7 +155,7 @@ func departmentReport(ctx context.Context, st *store.Store, opts *globalOptions,
 	}
 	in := report.Department{Lang: lang, Name: a.Department, Parent: d.Parent, Questionnaire: s.q, Round: reportRound(s)}
 	for _, n := range s.data.Notes {
-		in.Notes = append(in.Notes, report.Note{Question: n.Question, Dimension: n.Dimension, Text: n.Text})
+		in.Notes = append(in.Notes, report.Note{Question: n.Question, Dimension: n.Dimension, Text: n.Text, Lang: n.Lang})
 	}
 	all, err := st.Assessments(ctx, a.Department)
 	if err != nil {

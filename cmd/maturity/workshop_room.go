@@ -195,7 +195,9 @@ func (p participantBackend) SaveAnswer(q string, v scoring.Value) error {
 	return p.failed(p.b.SaveAnswer(q, v))
 }
 
-func (p participantBackend) SaveNote(q, text string) error { return p.failed(p.b.SaveNote(q, text)) }
+func (p participantBackend) SaveNote(q, text, lang string) error {
+	return p.failed(p.b.SaveNote(q, text, lang))
+}
 
 func (p participantBackend) Result() (scoring.Result, error) {
 	res, err := p.b.Result()
@@ -283,9 +285,10 @@ func (r *storeRoom) StartRevote(questions []string) error {
 	return nil
 }
 
-// SaveDecision keeps the group's decision on a question as a note of the round.
-func (r *storeRoom) SaveDecision(question, text string) error {
-	return r.st.SaveNote(r.ctx, store.NoteInput{AssessmentID: r.assessment, Question: question, Text: text})
+// SaveDecision keeps the group's decision on a question as a note of the
+// round, in the language of the facilitator's screen.
+func (r *storeRoom) SaveDecision(question, text, lang string) error {
+	return r.st.SaveNote(r.ctx, store.NoteInput{AssessmentID: r.assessment, Question: question, Text: text, Lang: lang})
 }
 
 // SetTimer sets the phase timer every participant's screen shows.

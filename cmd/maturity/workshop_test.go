@@ -106,7 +106,7 @@ func TestWorkshopRoom(t *testing.T) {
 	if group.Respondents != 2 || anna.Scope != tui.ScopeGroup || !anna.Closed {
 		t.Errorf("after answering closed anna sees %d respondents, scope %d, closed %v; want the group's 2", group.Respondents, anna.Scope, anna.Closed)
 	}
-	if err := room.SaveDecision("desc-reporting", "Besloten: niveau 2"); err != nil {
+	if err := room.SaveDecision("desc-reporting", "Besloten: niveau 2", "nl"); err != nil {
 		t.Fatal(err)
 	}
 

@@ -44,7 +44,9 @@ type htmlOption struct {
 	Bar   template.HTML
 }
 
-type htmlNote struct{ About, Text string }
+// htmlNote is a note as the HTML shows it; Lang is set when the note is
+// written in another language than the report's (WCAG 3.1.2).
+type htmlNote struct{ About, Text, Lang string }
 
 // htmlEntry is one link of the table of contents.
 type htmlEntry struct{ ID, Title string }
@@ -178,7 +180,7 @@ func WriteHTMLContext(ctx context.Context, w io.Writer, in Department) error {
 	v.Contents = wd.contents(v)
 	notes, omitted := wd.notes()
 	for _, n := range notes {
-		v.Notes = append(v.Notes, htmlNote{About: wd.noteAbout(n), Text: n.Text})
+		v.Notes = append(v.Notes, htmlNote{About: wd.noteAbout(n), Text: n.Text, Lang: otherLang(n, wd.lang())})
 	}
 	if omitted > 0 {
 		v.NotesOmitted = t.f("notes_omitted", omitted)

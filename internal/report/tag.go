@@ -300,9 +300,14 @@ func (p *pdf) listBody(fn func()) {
 
 // noteLang is the language tag of a note written in another language
 // than the report's, "" otherwise.
-func noteLang(n Note, report string) string {
-	if n.Lang == "" || n.Lang == report {
+func noteLang(n Note, report string) string { return bcp47(otherLang(n, report)) }
+
+// otherLang is the language of a note written in another language than the
+// report's ("nl", "en"), "" otherwise: the one rule by which both the PDF
+// and the HTML mark a note's language.
+func otherLang(n Note, report string) string {
+	if n.Lang == report {
 		return ""
 	}
-	return bcp47(n.Lang)
+	return n.Lang
 }

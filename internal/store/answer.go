@@ -34,7 +34,10 @@ type Note struct {
 	Question   string
 	Dimension  string
 	Text       string
-	CreatedAt  time.Time
+	// Lang is the language the note was written in ("nl", "en"); "" when
+	// unknown (a note from before languages were kept, or imported).
+	Lang      string
+	CreatedAt time.Time
 }
 
 // validValue reports whether v is an answer the database takes: a level
@@ -143,6 +146,9 @@ type NoteInput struct {
 	Question     string
 	Dimension    string
 	Text         string
+	// Lang is the language of the screen the note was written on ("nl",
+	// "en"), "" when unknown; saving again replaces it with the writer's.
+	Lang string
 }
 
 // SaveNote stores a note; it is committed when SaveNote returns.
@@ -159,9 +165,9 @@ func (s *Store) SaveNote(ctx context.Context, n NoteInput) error {
 const (
 	sqlCountGroupNote = `SELECT count(*) FROM notes WHERE assessment_id = ? AND respondent_id IS NULL
 		AND question IS ? AND dimension IS ? AND text = ?`
-	sqlAddGroupNote = `INSERT INTO notes (assessment_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?)`
+	sqlAddGroupNote = `INSERT INTO notes (assessment_id, question, dimension, text, lang, created_at) VALUES (?, ?, ?, ?, ?, ?)`
 	sqlDeleteNote   = `DELETE FROM notes WHERE assessment_id = ? AND respondent_id = ? AND question IS ? AND dimension IS ?`
-	sqlAddNote      = `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`
+	sqlAddNote      = `INSERT INTO notes (assessment_id, respondent_id, question, dimension, text, lang, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
 var noteStatements = []string{sqlCountGroupNote, sqlAddGroupNote, sqlDeleteNote, sqlAddNote}
@@ -174,10 +180,13 @@ type runner interface {
 }
 
 func saveNote(ctx context.Context, tx runner, n NoteInput, now string) error {
-	q, d := nullable(n.Question), nullable(n.Dimension)
+	q, d, lang := nullable(n.Question), nullable(n.Dimension), nullable(n.Lang)
 	text := strings.TrimSpace(n.Text)
 	if err := CheckNote(text); err != nil {
 		return errorf(EINVALID, "a note %s", err.Error())
+	}
+	if n.Lang != "" && n.Lang != "nl" && n.Lang != "en" {
+		return errorf(EINVALID, "a note's language %q is not nl or en", n.Lang)
 	}
 	if n.RespondentID == 0 {
 		if text == "" {
@@ -189,13 +198,13 @@ func saveNote(ctx context.Context, tx runner, n NoteInput, now string) error {
 		if err := tx.QueryRowContext(ctx, sqlCountGroupNote, n.AssessmentID, q, d, text).Scan(&exists); err != nil || exists > 0 {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, sqlAddGroupNote, n.AssessmentID, q, d, text, now)
+		_, err := tx.ExecContext(ctx, sqlAddGroupNote, n.AssessmentID, q, d, text, lang, now)
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, sqlDeleteNote, n.AssessmentID, n.RespondentID, q, d); err != nil || text == "" {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, sqlAddNote, n.AssessmentID, n.RespondentID, q, d, text, now)
+	_, err := tx.ExecContext(ctx, sqlAddNote, n.AssessmentID, n.RespondentID, q, d, text, lang, now)
 	return err
 }
 

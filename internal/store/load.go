@@ -93,7 +93,7 @@ func (s *Store) LoadAssessment(ctx context.Context, id int64) (AssessmentData, e
 }
 
 func notes(ctx context.Context, q queryer, assessmentID int64) ([]Note, error) {
-	rows, err := q.QueryContext(ctx, `SELECT n.id, coalesce(r.alias, ''), coalesce(n.question, ''), coalesce(n.dimension, ''), n.text, n.created_at
+	rows, err := q.QueryContext(ctx, `SELECT n.id, coalesce(r.alias, ''), coalesce(n.question, ''), coalesce(n.dimension, ''), n.text, coalesce(n.lang, ''), n.created_at
 		FROM notes n LEFT JOIN respondents r ON r.id = n.respondent_id WHERE n.assessment_id = ? ORDER BY n.id`, assessmentID)
 	if err != nil {
 		return nil, err
@@ -103,7 +103,7 @@ func notes(ctx context.Context, q queryer, assessmentID int64) ([]Note, error) {
 	for rows.Next() {
 		var n Note
 		var at string
-		if err := rows.Scan(&n.ID, &n.Respondent, &n.Question, &n.Dimension, &n.Text, &at); err != nil {
+		if err := rows.Scan(&n.ID, &n.Respondent, &n.Question, &n.Dimension, &n.Text, &n.Lang, &at); err != nil {
 			return nil, err
 		}
 		n.CreatedAt = parseTime(at)

@@ -79,7 +79,7 @@ func RunAccessible(s Session, in io.Reader, out io.Writer) error {
 				continue
 			}
 			note := strings.TrimSpace(lines.Text())
-			if err := s.Backend.SaveNote(q.ID, note); err != nil {
+			if err := s.Backend.SaveNote(q.ID, note, s.Lang); err != nil {
 				return err
 			}
 			if note == "" {

@@ -187,7 +187,7 @@ func (m Model) run(o op) tea.Cmd {
 		case o.value != nil:
 			return opDoneMsg{err: b.SaveAnswer(o.question, *o.value)}
 		case o.note != nil:
-			return opDoneMsg{err: b.SaveNote(o.question, *o.note)}
+			return opDoneMsg{err: b.SaveNote(o.question, *o.note, m.s.Lang)}
 		}
 		r, err := b.Result()
 		return opDoneMsg{err: err, result: &r}

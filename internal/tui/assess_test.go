@@ -53,9 +53,11 @@ type fakeBackend struct {
 	mu       sync.Mutex
 	q        *questionnaire.Questionnaire
 	saves    []string
-	answers  map[string]scoring.Value
-	delay    time.Duration
-	fail     error
+	// noteLangs holds the language of each note saved, in order.
+	noteLangs []string
+	answers   map[string]scoring.Value
+	delay     time.Duration
+	fail      error
 }
 
 func (b *fakeBackend) SaveAnswer(q string, v scoring.Value) error {
@@ -74,10 +76,11 @@ func (b *fakeBackend) SaveAnswer(q string, v scoring.Value) error {
 	return nil
 }
 
-func (b *fakeBackend) SaveNote(q, text string) error {
+func (b *fakeBackend) SaveNote(q, text, lang string) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.saves = append(b.saves, "note "+q+"="+text)
+	b.noteLangs = append(b.noteLangs, lang)
 	return nil
 }
 

@@ -38,7 +38,7 @@ func largeQuestionnaire(b *testing.B) *questionnaire.Questionnaire {
 type nopBackend struct{}
 
 func (nopBackend) SaveAnswer(string, scoring.Value) error { return nil }
-func (nopBackend) SaveNote(string, string) error          { return nil }
+func (nopBackend) SaveNote(string, string, string) error  { return nil }
 func (nopBackend) Result() (scoring.Result, error)        { return scoring.Result{}, nil }
 
 // benchmarkKeypress measures one keypress: Update with a navigation key and

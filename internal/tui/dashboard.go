@@ -64,8 +64,9 @@ type Facilitator interface {
 	// StartRevote puts questions to a second vote: answering opens again
 	// for them alone, and both votes are kept.
 	StartRevote(questions []string) error
-	// SaveDecision records the group's decision on a question as a note.
-	SaveDecision(question, text string) error
+	// SaveDecision records the group's decision on a question as a note,
+	// written on a screen in lang ("nl", "en"): the note's language.
+	SaveDecision(question, text, lang string) error
 	// SetTimer sets the phase timer every participant's screen shows; the
 	// zero time clears it. It changes nothing else.
 	SetTimer(deadline time.Time) error
@@ -411,7 +412,7 @@ func (d Dashboard) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		list, _ := d.disagreement()
 		if text := strings.TrimSpace(d.note.Value()); text != "" && d.selected < len(list) {
 			id := list[d.selected].ID
-			if err := d.f.SaveDecision(id, text); err != nil {
+			if err := d.f.SaveDecision(id, text, d.info.Lang); err != nil {
 				d.err = err
 			} else {
 				d.say(fmt.Sprintf(d.t["decision saved"], questionLabel(d.info.Questionnaire, id, d.info.Lang)))

@@ -22,6 +22,7 @@ type fakeFacilitator struct {
 	answers      []scoring.Answer
 	phases       []tui.Phase
 	decisions    []string
+	decisionLang []string // the screen's language of each decision
 	revote       []string
 	first        []scoring.Answer // the first votes on the re-vote's questions
 	revoted      map[string]int   // second votes by respondent
@@ -116,10 +117,11 @@ func (f *fakeFacilitator) StartRevote(qs []string) error {
 	return nil
 }
 
-func (f *fakeFacilitator) SaveDecision(q, text string) error {
+func (f *fakeFacilitator) SaveDecision(q, text, lang string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.decisions = append(f.decisions, q+"="+text)
+	f.decisionLang = append(f.decisionLang, lang)
 	return nil
 }
 
@@ -243,6 +245,9 @@ func TestDashboard(t *testing.T) {
 	}
 	if len(f.decisions) != 1 || f.decisions[0] != "b=Level 2: no fixed checks" {
 		t.Errorf("decisions = %v", f.decisions)
+	}
+	if fmt.Sprint(f.decisionLang) != "[en]" {
+		t.Errorf("decisions written on screens in %v; want [en]", f.decisionLang)
 	}
 	if !f.ended {
 		t.Error("quitting did not tell the participants")

@@ -9,7 +9,9 @@ import (
 // implements it over the store; every call commits before it returns.
 type Backend interface {
 	SaveAnswer(question string, v scoring.Value) error
-	SaveNote(question, text string) error
+	// SaveNote keeps the respondent's note on a question, written on a
+	// screen in lang ("nl", "en"): the note's language.
+	SaveNote(question, text, lang string) error
 	// Result scores the whole round: every respondent, not only this one.
 	Result() (scoring.Result, error)
 }

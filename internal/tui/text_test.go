@@ -116,7 +116,7 @@ func TestWriteOverview(t *testing.T) {
 type fixedBackend struct{ r scoring.Result }
 
 func (fixedBackend) SaveAnswer(string, scoring.Value) error { return nil }
-func (fixedBackend) SaveNote(string, string) error          { return nil }
+func (fixedBackend) SaveNote(string, string, string) error  { return nil }
 func (b fixedBackend) Result() (scoring.Result, error)      { return b.r, nil }
 
 // resultsView is the results screen of a closed session at the given size.

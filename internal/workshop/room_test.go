@@ -35,8 +35,8 @@ type backend struct {
 func (b backend) SaveAnswer(q string, v scoring.Value) error {
 	return b.st.SaveAnswer(context.Background(), b.r.ID, q, v.String())
 }
-func (b backend) SaveNote(string, string) error   { return nil }
-func (b backend) Result() (scoring.Result, error) { return scoring.Result{}, nil }
+func (b backend) SaveNote(string, string, string) error { return nil }
+func (b backend) Result() (scoring.Result, error)       { return scoring.Result{}, nil }
 
 func (r *room) Open() bool {
 	r.mu.Lock()

@@ -53,10 +53,18 @@ wait_for "Van welke afdeling?"
 tmux -S "$socket" send-keys -t tui "Werk" Enter
 wait_for "Volwassenheid: niveau"
 screen tui-results 940 650
+# Its actions: what the department agreed after its rounds, one overdue.
+tmux -S "$socket" send-keys -t tui l
+wait_for "Afspraken van Werk en Inkomen"
+screen tui-actions 940 650
 tmux -S "$socket" kill-session -t tui
 
 # A question, as a respondent answers it.
 tmux -S "$socket" new-session -d -s tui -x 100 -y 34 "COLORTERM=truecolor $work/maturity --db $work/demo/demo.db assess --department Wijkteams --respondent voorbeeld"
+# A department with open actions sees them first; any key goes on.
+wait_for "open afspraken uit eerdere rondes"
+screen tui-open-actions 940 650
+tmux -S "$socket" send-keys -t tui Enter
 wait_for "vraag 1/48"
 tmux -S "$socket" send-keys -t tui 2 3 Down
 wait_for "vraag 3/48"
