@@ -145,21 +145,9 @@ func ScanActions(name string, r io.Reader, add func(store.Action) error) (int, e
 	g := newGuard(r, true)
 	g.maxRow = MaxActionBytes
 	g.tooLong = fmt.Sprintf("an action with texts of at most %d characters and a history of at most %d changes", store.MaxNoteRunes, MaxActionHistory)
-	br := bufio.NewReaderSize(g, 64<<10)
-	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
-		br.Discard(len(bom))
-	}
 	ps := &problems{}
-	dec := json.NewDecoder(br)
-	tok, err := dec.Token()
-	switch {
-	case guardProblem(ps, err):
-		return 0, ps.err(name)
-	case errors.Is(err, io.EOF):
-		ps.add(0, "", "is empty (expected a JSON array of actions, as maturity actions list --json prints)")
-		return 0, ps.err(name)
-	case err != nil || tok != json.Delim('['):
-		ps.add(g.outsideLine(0), "", "expected a JSON array of actions (%s)", jsonErr(err, "not an array"))
+	dec, ok := openArray(g, ps, "actions, as maturity actions list --json prints", "actions")
+	if !ok {
 		return 0, ps.err(name)
 	}
 	ids := map[int64]int{} // the entry each number was first given in
@@ -204,15 +192,7 @@ func ScanActions(name string, r io.Reader, add func(store.Action) error) (int, e
 	if ps.full() {
 		return n, ps.err(name)
 	}
-	if _, err := dec.Token(); err != nil {
-		if !guardProblem(ps, err) {
-			ps.add(g.line, "", "the array is not closed (%s)", jsonErr(err, "expected ]"))
-		}
-	} else if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		if !guardProblem(ps, err) {
-			ps.add(g.outsideLine(1), "", "has more after the array (expected one JSON array of actions and nothing else)")
-		}
-	}
+	closeArray(g, dec, ps, "actions")
 	return n, ps.done(name, n, "has no actions (expected one object per action)")
 }
 

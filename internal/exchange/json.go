@@ -46,21 +46,9 @@ func ReadJSON(name string, r io.Reader, q *questionnaire.Questionnaire) ([]store
 // a time, whatever the size of the file.
 func ScanJSON(name string, r io.Reader, q *questionnaire.Questionnaire, add func(store.Row)) error {
 	g := newGuard(r, true)
-	br := bufio.NewReaderSize(g, 64<<10)
-	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
-		br.Discard(len(bom))
-	}
 	ps := &problems{}
-	dec := json.NewDecoder(br)
-	tok, err := dec.Token()
-	switch {
-	case guardProblem(ps, err):
-		return ps.err(name)
-	case errors.Is(err, io.EOF):
-		ps.add(0, "", "is empty (expected a JSON array of rows with %s)", strings.Join(Columns, ", "))
-		return ps.err(name)
-	case err != nil || tok != json.Delim('['):
-		ps.add(g.outsideLine(0), "", "expected a JSON array of rows (%s)", jsonErr(err, "not an array"))
+	dec, ok := openArray(g, ps, "rows with "+strings.Join(Columns, ", "), "rows")
+	if !ok {
 		return ps.err(name)
 	}
 	c := newChecker(q, ps)
@@ -103,16 +91,46 @@ func ScanJSON(name string, r io.Reader, q *questionnaire.Questionnaire, add func
 	if ps.full() {
 		return ps.err(name)
 	}
+	closeArray(g, dec, ps, "rows")
+	return ps.done(name, n, "has no rows (expected one object per answer)")
+}
+
+// openArray starts reading a JSON array through g, past a byte-order mark:
+// the decoder it returns stands inside the array. A file that is empty or
+// not an array is a problem in ps, said with what the array should hold
+// (empty: in full, what: in short), and ok is false.
+func openArray(g *guard, ps *problems, empty, what string) (dec *json.Decoder, ok bool) {
+	br := bufio.NewReaderSize(g, 64<<10)
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		br.Discard(len(bom))
+	}
+	dec = json.NewDecoder(br)
+	tok, err := dec.Token()
+	switch {
+	case guardProblem(ps, err):
+		return nil, false
+	case errors.Is(err, io.EOF):
+		ps.add(0, "", "is empty (expected a JSON array of %s)", empty)
+		return nil, false
+	case err != nil || tok != json.Delim('['):
+		ps.add(g.outsideLine(0), "", "expected a JSON array of %s (%s)", what, jsonErr(err, "not an array"))
+		return nil, false
+	}
+	return dec, true
+}
+
+// closeArray reads the end of the array openArray began: a problem in ps
+// when it is not closed, or when anything but space follows it.
+func closeArray(g *guard, dec *json.Decoder, ps *problems, what string) {
 	if _, err := dec.Token(); err != nil {
 		if !guardProblem(ps, err) {
 			ps.add(g.line, "", "the array is not closed (%s)", jsonErr(err, "expected ]"))
 		}
 	} else if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		if !guardProblem(ps, err) {
-			ps.add(g.outsideLine(1), "", "has more after the array (expected one JSON array of rows and nothing else)")
+			ps.add(g.outsideLine(1), "", "has more after the array (expected one JSON array of %s and nothing else)", what)
 		}
 	}
-	return ps.done(name, n, "has no rows (expected one object per answer)")
 }
 
 // decodeRow reads one element of the array as a row; a problem is added

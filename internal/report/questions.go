@@ -11,20 +11,8 @@ import (
 // figures only where scoring marks it Visible: from the anonymity threshold
 // of scored answers on, or in a round of exactly one respondent.
 
-// flagged are the questions to discuss whose figures may be shown, and how
-// many more are flagged but hidden by the anonymity rule.
-func (w words) flagged() (shown []scoring.QuestionResult, hidden int) {
-	for _, x := range w.res.Questions {
-		switch {
-		case !x.Flagged:
-		case x.Visible:
-			shown = append(shown, x)
-		default:
-			hidden++
-		}
-	}
-	return shown, hidden
-}
+// flagged is the round's questions to discuss (scoring's ToDiscuss).
+func (w words) flagged() (shown []scoring.QuestionResult, hidden int) { return w.res.ToDiscuss() }
 
 // disagreementSentence introduces the disagreement section.
 func (w words) disagreementSentence() string {

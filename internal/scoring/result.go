@@ -260,3 +260,20 @@ type RevoteResult struct {
 	Before QuestionResult `json:"before"`
 	After  QuestionResult `json:"after"`
 }
+
+// ToDiscuss splits the questions whose answers diverge enough to discuss
+// into those whose figures people may see, in questionnaire order, and the
+// count of those the anonymity rule hides. Every view lists disagreement
+// through it, so none shows what another hides.
+func (r Result) ToDiscuss() (shown []QuestionResult, hidden int) {
+	for _, x := range r.Questions {
+		switch {
+		case !x.Flagged:
+		case x.Visible:
+			shown = append(shown, x)
+		default:
+			hidden++
+		}
+	}
+	return shown, hidden
+}

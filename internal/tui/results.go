@@ -173,22 +173,6 @@ func recommendationText(q *questionnaire.Questionnaire, r scoring.Result, rec sc
 	return text
 }
 
-// discussion are the questions whose answers lie consensus_spread levels
-// or more apart: those people may see under the anonymity rule, and how
-// many more there are whose figures stay hidden.
-func discussion(r scoring.Result) (shown []scoring.QuestionResult, hidden int) {
-	for _, x := range r.Questions {
-		switch {
-		case !x.Flagged:
-		case x.Visible:
-			shown = append(shown, x)
-		default:
-			hidden++
-		}
-	}
-	return shown, hidden
-}
-
 // discussText is one question to discuss, with the levels its answers
 // span, its score and how many answered.
 func discussText(q *questionnaire.Questionnaire, x scoring.QuestionResult, t texts, lang string) string {
@@ -492,7 +476,7 @@ func (p resultsPage) body(lang string, st Styles, t texts, width int) ([]string,
 		return out, keep
 	}
 	// Where the team disagrees, under the anonymity rule.
-	shown, hidden := discussion(res)
+	shown, hidden := res.ToDiscuss()
 	out = append(out, "", st.Header.Render(ansi.Truncate(fmt.Sprintf(t["discuss"], q.Rules.ConsensusSpread), width, "…")))
 	for _, x := range shown {
 		out = append(out, hang("  ", discussText(q, x, t, lang), w)...)

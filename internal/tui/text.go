@@ -113,7 +113,7 @@ func WriteResult(w io.Writer, q *questionnaire.Questionnaire, r scoring.Result, 
 		}
 	}
 
-	shown, hidden := discussion(r)
+	shown, hidden := r.ToDiscuss()
 	if len(shown) > 0 {
 		line("")
 		line(fmt.Sprintf(t["discuss"], q.Rules.ConsensusSpread) + ":")
