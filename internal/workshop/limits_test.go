@@ -89,7 +89,19 @@ func TestLimiter_Line(t *testing.T) {
 			mu.Unlock()
 			l.wrong()
 		}(i)
-		time.Sleep(10 * time.Millisecond) // they queue in this order
+		// The next code joins only once this one stands in the line, so
+		// they queue in this order however slowly goroutines start.
+		for queued := false; !queued; {
+			time.Sleep(time.Millisecond)
+			// A code stands in the line until its turn, and is in order
+			// after it: never in both, so the sum counts each code once.
+			l.mu.Lock()
+			waiting := len(l.line)
+			l.mu.Unlock()
+			mu.Lock()
+			queued = waiting+len(order) >= i+1
+			mu.Unlock()
+		}
 	}
 	wg.Wait()
 	if len(order) != 3 || order[0] != 0 || order[1] != 1 || order[2] != 2 || len(l.line) != 0 {
