@@ -412,10 +412,7 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 		p.tagged(roleTR, func() {
 			x := margin
 			for i, lines := range wrapped {
-				a := "L"
-				if i < len(align) && align[i] == 'R' {
-					a = "R"
-				}
+				a := cellAlign(align, i)
 				// The first column names the row, as the HTML's th scope="row".
 				cell := func(fn func()) { p.tagged(roleTD, fn) }
 				if i == 0 {
@@ -463,10 +460,7 @@ func (p *pdf) tableHeader(header []string, widths []float64, align string, lh fl
 	p.tagged(roleTR, func() {
 		x := margin
 		for i, lines := range wrapped {
-			a := "L"
-			if i < len(align) && align[i] == 'R' {
-				a = "R"
-			}
+			a := cellAlign(align, i)
 			p.headerCell(scopeColumn, func() {
 				for j, l := range lines {
 					p.SetXY(x+1, y+0.8+float64(j)*lh)
@@ -489,4 +483,13 @@ func sum(xs []float64) float64 {
 		t += x
 	}
 	return t
+}
+
+// cellAlign is how column i of a table aligns: "R" where align has an R
+// for it (numbers), else "L".
+func cellAlign(align string, i int) string {
+	if i < len(align) && align[i] == 'R' {
+		return "R"
+	}
+	return "L"
 }

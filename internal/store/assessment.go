@@ -98,6 +98,16 @@ func scanAssessment(sc scanner) (Assessment, error) {
 	return a, err
 }
 
+// openAssessmentByID is the round with this id while it is open; a closed
+// round is a conflict, said with its label and department.
+func openAssessmentByID(ctx context.Context, q queryer, id int64) (Assessment, error) {
+	a, err := assessmentByID(ctx, q, id)
+	if err == nil && !a.Open() {
+		err = errorf(ECONFLICT, "round %s of %s has been closed", a.Round, a.Department)
+	}
+	return a, err
+}
+
 func assessmentByID(ctx context.Context, q queryer, id int64) (Assessment, error) {
 	a, err := scanAssessment(q.QueryRowContext(ctx, `SELECT `+assessmentColumns+` WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {

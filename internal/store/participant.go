@@ -103,12 +103,9 @@ func (s *Store) AddParticipant(ctx context.Context, assessmentID int64, alias, r
 	}
 	var r Respondent
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := assessmentByID(ctx, tx, assessmentID)
+		a, err := openAssessmentByID(ctx, tx, assessmentID)
 		if err != nil {
 			return err
-		}
-		if !a.Open() {
-			return errorf(ECONFLICT, "round %s of %s has been closed", a.Round, a.Department)
 		}
 		key := AliasKey(alias)
 		switch _, err := findParticipant(ctx, tx, assessmentID, key); {
@@ -185,14 +182,10 @@ func (s *Store) SetMode(ctx context.Context, assessmentID int64, mode Mode) erro
 		return errorf(EINVALID, "mode %q is not self or workshop", mode)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := assessmentByID(ctx, tx, assessmentID)
-		if err != nil {
+		if _, err := openAssessmentByID(ctx, tx, assessmentID); err != nil {
 			return err
 		}
-		if !a.Open() {
-			return errorf(ECONFLICT, "round %s of %s has been closed", a.Round, a.Department)
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE assessments SET mode = ? WHERE id = ?`, string(mode), assessmentID)
+		_, err := tx.ExecContext(ctx, `UPDATE assessments SET mode = ? WHERE id = ?`, string(mode), assessmentID)
 		return err
 	})
 }

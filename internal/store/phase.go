@@ -32,12 +32,9 @@ func (s *Store) SetPhase(ctx context.Context, assessmentID int64, p Phase, revot
 		return errorf(EINVALID, "unknown phase %q (expected answering, discussion or revote)", p)
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := assessmentByID(ctx, tx, assessmentID)
+		a, err := openAssessmentByID(ctx, tx, assessmentID)
 		if err != nil {
 			return err
-		}
-		if !a.Open() {
-			return errorf(ECONFLICT, "round %s of %s has been closed", a.Round, a.Department)
 		}
 		if p == PhaseRevote {
 			held, err := revoteQuestions(ctx, tx, assessmentID)

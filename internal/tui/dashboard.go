@@ -354,14 +354,7 @@ func (d Dashboard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// typed, which takes the burst at once.
 		typing := d.mode == modeAgree || d.mode == modeDecision
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !typing {
-			var cmds []tea.Cmd
-			var next tea.Model = d
-			for _, r := range msg.Runes {
-				var cmd tea.Cmd
-				next, cmd = next.(Dashboard).key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-				cmds = append(cmds, cmd)
-			}
-			return next, tea.Batch(cmds...)
+			return keyBurst(d, msg.Runes, Dashboard.key)
 		}
 		return d.key(msg)
 	}

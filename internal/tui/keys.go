@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // KeyMap is every key binding of the answering screens, built once.
 type KeyMap struct {
@@ -50,4 +53,18 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Prev, k.Tab, k.Overview, k.Note, k.Finish},
 		{k.Esc, k.Help, k.Quit, k.CtrlC},
 	}
+}
+
+// keyBurst hands each rune of a burst of typed runes to key as a key of its
+// own, the model each one leaves behind taking the next: keys typed fast
+// over a slow connection arrive as one burst.
+func keyBurst[M tea.Model](m M, runes []rune, key func(M, tea.KeyMsg) (tea.Model, tea.Cmd)) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for _, r := range runes {
+		var cmd tea.Cmd
+		next, cmd = key(next.(M), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
