@@ -89,7 +89,7 @@ func TestWriteOpenActions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Burgerzaken: open actions from earlier rounds\nWhat the department agreed after an earlier round and has not finished. Keep it in mind while answering: was it done?\n" +
-		"  #4 · planned · teamleider · due 2026-09-30 · after round 2026-05 · One overdue\n    Write the rules down\n\n"
+		"  #4 · planned · overdue · teamleider · due 2026-09-30 · after round 2026-05 · One\n    Write the rules down\n\n"
 	if out.String() != want {
 		t.Errorf("got:\n%q\nwant:\n%q", out.String(), want)
 	}

@@ -79,37 +79,47 @@ func earlierOpen(all []Action, round string) []Action {
 	return out
 }
 
-// actionLines draw one action: a line of facts — number, status, owner,
-// due date, overdue — then its text, and the evidence or the reason.
+// actionLines draw one action: a line of facts — number, status, overdue,
+// owner, due date, round, dimension — then its text, and the evidence or
+// the reason. Overdue stands beside the status, so a narrow screen that
+// cuts the line's end never cuts it.
 func actionLines(a Action, dimension string, selected bool, st Styles, t texts, width int) []string {
-	facts := []string{fmt.Sprintf("#%d", a.ID), statusText(a.Status, t)}
-	if a.Owner != "" {
-		facts = append(facts, Printable(a.Owner))
-	} else {
-		facts = append(facts, t["action no owner"])
-	}
-	if a.Due != "" {
-		facts = append(facts, fmt.Sprintf(t["action due"], a.Due))
-	}
-	if a.Round != "" {
-		facts = append(facts, fmt.Sprintf(t["action after"], Printable(a.Round)))
-	}
 	lead := "  "
-	if selected {
-		lead = "› "
-	}
-	head := lead + strings.Join(facts, " · ")
-	if dimension != "" {
-		head += " · " + dimension
-	}
 	style := st.Option
 	if selected {
-		style = st.Cursor
+		lead, style = "› ", st.Cursor
 	}
-	lines := []string{style.Render(ansi.Truncate(head, width, "…"))}
-	if a.Overdue {
-		lines[0] += " " + st.Warn.Render(t["action overdue"])
+	first := lead + fmt.Sprintf("#%d", a.ID) + " · " + statusText(a.Status, t)
+	var rest []string
+	if a.Owner != "" {
+		rest = append(rest, Printable(a.Owner))
+	} else {
+		rest = append(rest, t["action no owner"])
 	}
+	if a.Due != "" {
+		rest = append(rest, fmt.Sprintf(t["action due"], a.Due))
+	}
+	if a.Round != "" {
+		rest = append(rest, fmt.Sprintf(t["action after"], Printable(a.Round)))
+	}
+	if dimension != "" {
+		rest = append(rest, dimension)
+	}
+	first = ansi.Truncate(first, width, "…")
+	head := style.Render(first)
+	used := ansi.StringWidth(first)
+	// Only an open action can be overdue, whatever the flag says of a
+	// closed one.
+	open := a.Status == ActionPlanned || a.Status == ActionInProgress
+	if a.Overdue && open && used < width {
+		word := ansi.Truncate(" · "+t["action overdue"], width-used, "…")
+		head += st.Warn.Render(word)
+		used += ansi.StringWidth(word)
+	}
+	if used < width {
+		head += style.Render(ansi.Truncate(" · "+strings.Join(rest, " · "), width-used, "…"))
+	}
+	lines := []string{head}
 	lines = append(lines, hang("    ", Printable(a.Text), width)...)
 	switch {
 	case a.Status == ActionDone && a.Evidence != "":

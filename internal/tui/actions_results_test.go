@@ -218,7 +218,7 @@ func TestActionsPage(t *testing.T) {
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = press(t, m, key(tea.KeyDown), key(tea.KeyDown), key(tea.KeyDown), key(tea.KeyDown), key(tea.KeyEnter), key(tea.KeyEnter))
 	view := m.View()
-	for _, want := range []string{"Afspraken van Burgerzaken", "› #1 · gepland · teamleider · uiterlijk 2026-01-31 · na ronde 2026-05 · Beschrijvend verlopen",
+	for _, want := range []string{"Afspraken van Burgerzaken", "› #1 · gepland · verlopen · teamleider · uiterlijk 2026-01-31 · na ronde 2026-05 · Beschrijvend",
 		"Kwaliteitsregels opschrijven", "d gereed (met bewijs)"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("the actions screen lacks %q:\n%s", want, view)
