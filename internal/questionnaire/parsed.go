@@ -31,11 +31,20 @@ func (q *Questionnaire) Parsed() ([]byte, error) {
 // ErrStaleParsed says a parsed form is of another format or of another file.
 var ErrStaleParsed = errors.New("questionnaire: the parsed form is not of this file")
 
+// MaxParsedSize is the largest parsed form Unparsed reads: twice the
+// largest questionnaire file (a parsed form is about the size of its YAML).
+// A larger one, only ever made by altering the database, is stale, and the
+// YAML, bounded by MaxFileSize, is parsed instead.
+const MaxParsedSize = 2 * MaxFileSize
+
 // Unparsed reads a parsed form (Parsed) of the file src back as the
 // questionnaire Parse would give for src. It fails with ErrStaleParsed
 // when the form is of another format or of another file (its digest is
 // not src's), and the caller parses src instead.
 func Unparsed(src, parsed []byte) (*Questionnaire, error) {
+	if len(parsed) > MaxParsedSize {
+		return nil, ErrStaleParsed
+	}
 	var f parsedForm
 	if err := json.Unmarshal(parsed, &f); err != nil {
 		return nil, err

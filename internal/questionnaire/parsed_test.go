@@ -80,3 +80,16 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// TestUnparsed_TooLarge: a parsed form beyond MaxParsedSize is stale before
+// any of it is decoded, however it ends.
+func TestUnparsed_TooLarge(t *testing.T) {
+	huge := make([]byte, MaxParsedSize+1)
+	for i := range huge {
+		huge[i] = ' '
+	}
+	huge[0] = '{'
+	if _, err := Unparsed([]byte("id: x\n"), huge); !errors.Is(err, ErrStaleParsed) {
+		t.Errorf("got %v, want ErrStaleParsed", err)
+	}
+}
