@@ -189,23 +189,23 @@ func (p *pdf) ladder() {
 		names := p.clip(p.lines(p.name(step.Dimension), w-3), 2, w-3)
 		for j, name := range names {
 			p.SetXY(x+1.5, y+1.5+float64(j)*4)
-			p.CellFormat(w-3, 4.5, name, "", 0, "L", false, 0, "")
+			p.cell(w-3, 4.5, name, 0, "L")
 		}
 		p.font("", 8.5)
 		p.SetXY(x+1.5, y+2.5+float64(len(names))*4)
-		p.CellFormat(w-3, 4.5, p.fitText(p.t["col_score"]+" "+p.num(step.Score), w-3), "", 0, "L", false, 0, "")
+		p.cell(w-3, 4.5, p.fitText(p.t["col_score"]+" "+p.num(step.Score), w-3), 0, "L")
 		p.SetXY(x+1.5, y+6.5+float64(len(names))*4)
 		p.font("B", 8.5)
-		p.CellFormat(w-3, 4.5, p.fitText(p.stepStatus(i, step.Dimension), w-3), "", 0, "L", false, 0, "")
+		p.cell(w-3, 4.5, p.fitText(p.stepStatus(i, step.Dimension), w-3), 0, "L")
 	}
 	p.SetY(y0 + float64(n-1)*6 + 26)
 	p.font("", 8)
 	p.ink(muted)
 	p.SetX(margin)
-	p.CellFormat(contentW, 5, p.t.f("ladder_note", p.score(st.StageLevel)), "", 1, "L", false, 0, "")
+	p.cell(contentW, 5, p.t.f("ladder_note", p.score(st.StageLevel)), 1, "L")
 	// Legend: the colours are the levels; the status is in words, and the
 	// step that blocks is outlined.
-	p.CellFormat(contentW, 5, p.t["ladder_legend"], "", 1, "L", false, 0, "")
+	p.cell(contentW, 5, p.t["ladder_legend"], 1, "L")
 	p.levelLegend()
 	p.ink(ink)
 }
@@ -245,7 +245,7 @@ func (p *pdf) bars() {
 			p.font("B", 8.5)
 			p.ink(p.style.Primary)
 			p.SetX(margin)
-			p.CellFormat(nameW, rowH, p.fitText(dim.Group.Name.In(p.lang()), nameW), "", 1, "L", false, 0, "")
+			p.cell(nameW, rowH, p.fitText(dim.Group.Name.In(p.lang()), nameW), 1, "L")
 		}
 		// A long name wraps onto more lines, and its row grows with it.
 		p.font("", 8.5)
@@ -262,7 +262,7 @@ func (p *pdf) bars() {
 		p.ink(ink)
 		for j, name := range names {
 			p.SetXY(margin+2, y+1.2+float64(j)*3.6)
-			p.CellFormat(nameW-3, 3.6, name, "", 0, "L", false, 0, "")
+			p.cell(nameW-3, 3.6, name, 0, "L")
 		}
 		p.fill(light)
 		p.Rect(x0, y+1.2, scaleW, rowH-2.4, "F")
@@ -283,7 +283,7 @@ func (p *pdf) bars() {
 		tx := at(float64(d.Target))
 		p.Line(tx, y+0.4, tx, y+rowH-0.4)
 		p.SetXY(x0+scaleW+2, y)
-		p.CellFormat(14, rowH, p.num(d.Score), "", 1, "L", false, 0, "")
+		p.cell(14, rowH, p.num(d.Score), 1, "L")
 		p.SetY(y + nameH)
 	}
 	if p.PageNo() == startPage {
@@ -309,7 +309,7 @@ func (p *pdf) bars() {
 	p.SetY(y + 5)
 	p.ink(muted)
 	p.SetX(margin)
-	p.CellFormat(contentW, 5, p.t["bars_legend"], "", 1, "L", false, 0, "")
+	p.cell(contentW, 5, p.t["bars_legend"], 1, "L")
 	p.levelLegend()
 	p.ink(ink)
 }
@@ -374,6 +374,6 @@ func (p *pdf) trend() {
 	p.font("", 7.5)
 	p.ink(muted)
 	p.SetX(margin)
-	p.CellFormat(contentW, 5, p.t["trend_note"], "", 1, "L", false, 0, "")
+	p.cell(contentW, 5, p.t["trend_note"], 1, "L")
 	p.ink(ink)
 }

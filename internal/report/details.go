@@ -29,7 +29,7 @@ func (p *pdf) groups() {
 				p.SetX(margin)
 				p.tagged(roleP, func() {
 					// The space parts the title from the text when read.
-					p.CellFormat(contentW, 5.5, p.fitText(a.Title, contentW)+" ", "", 1, "L", false, 0, "")
+					p.cell(contentW, 5.5, p.fitText(a.Title, contentW)+" ", 1, "L")
 					if a.Text != "" {
 						p.write(a.Text, 9.5, "", 4)
 					}
@@ -100,7 +100,7 @@ func (p *pdf) distribution(x scoring.QuestionResult) {
 		p.headerCell(scopeRow, func() {
 			for j, l := range labels {
 				p.SetXY(margin+2, y+0.7+float64(j)*3.6)
-				p.CellFormat(labelW-6, 3.6, l, "", 0, "L", false, 0, "")
+				p.cell(labelW-6, 3.6, l, 0, "L")
 			}
 		})
 		p.fill(light)
@@ -110,7 +110,7 @@ func (p *pdf) distribution(x scoring.QuestionResult) {
 			p.Rect(margin+labelW, y+1, barW*float64(o.Count)/scale, 3, "F")
 		}
 		p.SetXY(margin+labelW+barW+1, y)
-		p.tagged(roleTD, func() { p.CellFormat(11, 5, fmt.Sprint(o.Count), "", 0, "R", false, 0, "") })
+		p.tagged(roleTD, func() { p.cell(11, 5, fmt.Sprint(o.Count), 0, "R") })
 		p.tags.end()
 		p.SetY(y + max(h, 5))
 	}
@@ -119,7 +119,7 @@ func (p *pdf) distribution(x scoring.QuestionResult) {
 	p.ink(muted)
 	p.font("", 8)
 	p.SetX(margin + 2)
-	p.tagged(roleP, func() { p.CellFormat(contentW, 5, p.distributionSummary(x), "", 1, "L", false, 0, "") })
+	p.tagged(roleP, func() { p.cell(contentW, 5, p.distributionSummary(x), 1, "L") })
 	p.ink(ink)
 	p.Ln(2)
 }

@@ -4,11 +4,11 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
-// Draft is an empty A4 document with a style's fonts, made in the
-// background. Loading the fonts (and the fixed texts) is a large part of
-// a department report's work and needs no data, so a command starts a
-// draft before it reads and scores the round, and the two overlap. A
-// Draft is for one report, used from one goroutine.
+// Draft is an empty A4 document made in the background, with the style's
+// faces and the fixed texts read on the way: the part of a department
+// report that needs no data, so that a command starts a draft before it
+// reads and scores the round, and the two overlap. A Draft is for one
+// report, used from one goroutine.
 type Draft struct {
 	font string
 	done chan struct{}
@@ -26,7 +26,7 @@ func NewDraft(style Style) *Draft {
 		defer func() { d.err = recover() }()
 		d.f = withFonts(style)
 		// And what every report reads once, on the way: the fixed texts
-		// and the fonts' glyphs.
+		// and which characters the fonts have.
 		_, _ = textsFor("nl")
 		covered()
 	}()

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -26,18 +24,13 @@ const Replacement = '\uFFFD'
 // covered is the set of characters the embedded fonts have a glyph for, as
 // a bitset over the Basic Multilingual Plane; all five embedded Go fonts
 // hold the same set (TestGlyphs_SameInEveryFont).
-var covered = sync.OnceValue(func() *[1 << 16 / 64]uint64 { return coverage(goregular.TTF) })
+var covered = sync.OnceValue(func() *[1 << 16 / 64]uint64 { return coverage(faceRegular()) })
 
-// coverage reads the characters a TrueType font has a glyph for.
-func coverage(ttf []byte) *[1 << 16 / 64]uint64 {
+// coverage is the set of characters from U+0020 on a face has a glyph for.
+func coverage(f *face) *[1 << 16 / 64]uint64 {
 	var set [1 << 16 / 64]uint64
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		return &set
-	}
-	var b sfnt.Buffer
-	for r := rune(0x20); r < 1<<16; r++ {
-		if g, err := f.GlyphIndex(&b, r); err == nil && g != 0 {
+	for r := 0x20; r < 1<<16; r++ {
+		if f.glyph[r] != 0 {
 			set[r/64] |= 1 << (r % 64)
 		}
 	}

@@ -34,7 +34,7 @@ func WriteOrganisationPDFContext(ctx context.Context, w io.Writer, org Organisat
 	wd, org := ow.words, ow.org
 	title := documentTitle(wd.t["org_title"], org.Organisation)
 	f := newDocument(org.Date, title, org.Organisation, org.Style)
-	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd, style: styleOrDefault(org.Style), ctx: ctx}, ow: ow}
+	o := &orgPDF{pdf: pdf{Fpdf: f, words: wd, style: styleOrDefault(org.Style), ctx: ctx, ts: newTypeset(org.Style)}, ow: ow}
 	o.tag(org.Date, title, org.Organisation, o.header, o.footer)
 	o.cover()
 	o.conclusions()
@@ -56,8 +56,8 @@ func (o *orgPDF) header() {
 	o.font("", 8)
 	o.ink(muted)
 	o.SetXY(margin, 10)
-	o.CellFormat(contentW/2, 5, o.fitText(o.t["org_title"]+" · "+o.date(o.ow.org.Date), contentW/2), "", 0, "L", false, 0, "")
-	o.CellFormat(contentW/2, 5, o.fitText(o.questionnaireName(), contentW/2), "", 0, "R", false, 0, "")
+	o.cell(contentW/2, 5, o.fitText(o.t["org_title"]+" · "+o.date(o.ow.org.Date), contentW/2), 0, "L")
+	o.cell(contentW/2, 5, o.fitText(o.questionnaireName(), contentW/2), 0, "R")
 	o.draw(rule)
 	o.SetLineWidth(0.2)
 	o.Line(margin, 16, pageW-margin, 16)
@@ -73,19 +73,19 @@ func (o *orgPDF) cover() {
 	o.font("", 11)
 	if o.ow.org.Organisation != "" {
 		o.tagged(roleP, func() {
-			o.CellFormat(contentW, 6, o.fitText(o.ow.org.Organisation, contentW), "", 1, "L", false, 0, "")
+			o.cell(contentW, 6, o.fitText(o.ow.org.Organisation, contentW), 1, "L")
 		})
 	}
 	o.SetX(margin)
 	o.font("B", 26)
-	o.tagged(roleH1, func() { o.CellFormat(contentW, 14, o.fitText(o.t["org_title"], contentW), "", 1, "L", false, 0, "") })
+	o.tagged(roleH1, func() { o.cell(contentW, 14, o.fitText(o.t["org_title"], contentW), 1, "L") })
 	o.Bookmark(o.t["org_title"], 0, 0)
 	o.logo(20, 16)
 	o.SetXY(margin, 108)
 	o.ink(ink)
 	o.font("", 12)
 	for _, line := range []string{o.date(o.ow.org.Date), o.ow.facts(), o.t["questionnaire"] + ": " + o.questionnaireName()} {
-		o.tagged(roleP, func() { o.CellFormat(contentW, 7, line, "", 1, "L", false, 0, "") })
+		o.tagged(roleP, func() { o.cell(contentW, 7, line, 1, "L") })
 	}
 }
 
@@ -101,7 +101,7 @@ func (o *orgPDF) conclusions() {
 		o.room(10)
 		o.font("B", 10)
 		o.SetX(margin)
-		o.tagged(roleLbl, func() { o.CellFormat(7, 10*0.45, fmt.Sprintf("%d.", i+1), "", 0, "L", false, 0, "") })
+		o.tagged(roleLbl, func() { o.cell(7, 10*0.45, fmt.Sprintf("%d.", i+1), 0, "L") })
 		o.SetX(margin)
 		o.tagged(roleLBody, func() { o.para(steps[i], 10, "", 7) })
 		o.Ln(1.5)
@@ -152,7 +152,7 @@ func (o *orgPDF) countBars(cs []counted, c colour) {
 		o.ink(ink)
 		o.SetXY(margin, y)
 		o.tags.begin(&element{role: roleTR})
-		o.headerCell(scopeRow, func() { o.CellFormat(labelW, 6, o.fitText(x.Label, labelW-2), "", 0, "L", false, 0, "") })
+		o.headerCell(scopeRow, func() { o.cell(labelW, 6, o.fitText(x.Label, labelW-2), 0, "L") })
 		o.fill(light)
 		o.Rect(margin+labelW, y+1.3, barW, 3.4, "F")
 		if x.Count > 0 {
@@ -163,7 +163,7 @@ func (o *orgPDF) countBars(cs []counted, c colour) {
 			o.Rect(margin+labelW, y+1.3, barW*float64(x.Count)/float64(most), 3.4, "F")
 		}
 		o.SetXY(margin+labelW+barW+1, y)
-		o.tagged(roleTD, func() { o.CellFormat(13, 6, fmt.Sprint(x.Count), "", 1, "R", false, 0, "") })
+		o.tagged(roleTD, func() { o.cell(13, 6, fmt.Sprint(x.Count), 1, "R") })
 		o.tags.end()
 	}
 	o.Ln(2)
@@ -306,9 +306,9 @@ func (o *orgPDF) ranking() {
 	o.table(o.ow.rankingHeader(), []float64{13, 36, 24, 8, 11, 17, 19, 22, contentW - 150}, "LLLRRRLLL", rows)
 	o.font("", 8)
 	o.ink(muted)
-	o.tagged(roleP, func() { o.CellFormat(contentW, 5, o.t["capped_mark"], "", 1, "L", false, 0, "") })
+	o.tagged(roleP, func() { o.cell(contentW, 5, o.t["capped_mark"], 1, "L") })
 	if len(o.q.Minimums()) > 0 {
-		o.tagged(roleP, func() { o.CellFormat(contentW, 5, o.t["minimum_capped_mark"], "", 1, "L", false, 0, "") })
+		o.tagged(roleP, func() { o.cell(contentW, 5, o.t["minimum_capped_mark"], 1, "L") })
 	}
 	o.ink(ink)
 }
@@ -373,7 +373,7 @@ func (o *orgPDF) heatmap() {
 				if c := o.ow.clusterName(i); c != "" && !o.ow.isCluster[i] && d.Depth > 0 {
 					o.font("B", 7.5)
 					o.SetXY(margin, o.GetY())
-					o.CellFormat(nameW-1, rowH, o.fitText(o.t.f("org_continued", c), nameW-1), "", 1, "L", false, 0, "")
+					o.cell(nameW-1, rowH, o.fitText(o.t.f("org_continued", c), nameW-1), 1, "L")
 				}
 			})
 		}
@@ -388,7 +388,7 @@ func (o *orgPDF) heatmap() {
 		o.SetXY(margin+indent, y)
 		o.tags.begin(&element{role: roleTR})
 		o.headerCell(scopeRow, func() {
-			o.CellFormat(nameW-indent-1, rowH, o.fitName(d.Name, tails[i], nameW-indent-1), "", 0, "L", false, 0, "")
+			o.cell(nameW-indent-1, rowH, o.fitName(d.Name, tails[i], nameW-indent-1), 0, "L")
 		})
 		for k, c := range o.ow.cells(d) {
 			x := margin + nameW + cellW*float64(k)
@@ -405,7 +405,7 @@ func (o *orgPDF) heatmap() {
 				o.SetTextColor(255, 255, 255)
 				o.font("B", 6.5)
 				o.SetXY(x, y)
-				o.CellFormat(cellW, rowH, c.Score, "", 0, "C", false, 0, "")
+				o.cell(cellW, rowH, c.Score, 0, "C")
 				o.font(style, 7.5)
 			})
 		}

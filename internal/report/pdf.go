@@ -11,11 +11,6 @@ import (
 	"github.com/jung-kurt/gofpdf"
 	"github.com/maturity-nl/maturity/internal/questionnaire"
 	"github.com/maturity-nl/maturity/internal/scoring"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomedium"
-	"golang.org/x/image/font/gofont/gomediumitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Round is one scored round of a department.
@@ -88,6 +83,8 @@ type pdf struct {
 	// catalog and the XMP metadata say of the document.
 	tags *tagger
 	meta docMeta
+	// ts is the text being written: faces, size, colour (text.go).
+	ts *typeset
 }
 
 // stopped says whether the report was stopped (ctrl+c, SIGTERM), and
@@ -109,26 +106,22 @@ func styleOrDefault(s Style) Style {
 }
 
 // newDocument starts an A4 document whose dates are date, so that the same
-// input gives the same bytes, with the embedded fonts of the style.
+// input gives the same bytes, with the faces of the style read.
 func newDocument(date time.Time, title, author string, style Style) *gofpdf.Fpdf {
 	return setUp(withFonts(style), date, title, author, style)
 }
 
-// withFonts is an empty A4 document with the style's fonts: the part of
-// a document that needs no data (a Draft makes it ahead).
+// withFonts is an empty A4 document, with the style's regular and bold
+// faces read: the part of a document that needs no data (a Draft makes it
+// ahead).
 func withFonts(style Style) *gofpdf.Fpdf {
-	f := gofpdf.New("P", "mm", "A4", "")
-	regular, italic := goregular.TTF, goitalic.TTF
-	if style.Font == "medium" {
-		regular, italic = gomedium.TTF, gomediumitalic.TTF
-	}
-	f.AddUTF8FontFromBytes("go", "", regular)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.AddUTF8FontFromBytes("go", "I", italic)
-	return f
+	ts := newTypeset(style)
+	ts.use("")
+	ts.use("B")
+	return gofpdf.New("P", "mm", "A4", "")
 }
 
-// setUp gives a document with fonts its dates, title, author, geometry
+// setUp gives a document its dates, title, author, geometry
 // and logo.
 func setUp(f *gofpdf.Fpdf, date time.Time, title, author string, style Style) *gofpdf.Fpdf {
 	f.SetCatalogSort(true)
@@ -139,7 +132,6 @@ func setUp(f *gofpdf.Fpdf, date time.Time, title, author string, style Style) *g
 	f.SetCompression(false)
 	f.SetMargins(margin, margin+8, margin)
 	f.SetAutoPageBreak(true, pageH-bottom)
-	f.AliasNbPages("{nb}")
 	f.SetTitle(outlineText(title), true)
 	if author != "" {
 		f.SetAuthor(outlineText(author), true)
@@ -191,7 +183,7 @@ func WritePDFContext(ctx context.Context, w io.Writer, in Department) (err error
 	t, in := w0.t, w0.in
 	title := documentTitle(t["title"], in.Name)
 	f := setUp(in.Draft.take(in.Style), in.Round.Date, title, in.Organisation, in.Style)
-	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style), ctx: ctx}
+	p := &pdf{Fpdf: f, words: w0, style: styleOrDefault(in.Style), ctx: ctx, ts: newTypeset(in.Style)}
 	p.tag(in.Round.Date, title, in.Organisation, p.header, p.footer)
 
 	p.cover()
@@ -230,7 +222,7 @@ func (p *pdf) finish(ctx context.Context, w io.Writer) error {
 	if err := p.Output(&buf); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	out, err := finishTagged(buf.Bytes(), p.tags, p.meta)
+	out, err := finishTagged(buf.Bytes(), p.tags, p.ts, p.meta)
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -257,32 +249,13 @@ func (p *pdf) shown(txt string) string {
 	return txt
 }
 
-// The text methods of the document, shadowed so that every text is written
-// as the fonts can show it (pdfText).
-
-// CellFormat writes a cell; see gofpdf.
-func (p *pdf) CellFormat(w, h float64, txt, border string, ln int, align string, fill bool, link int, linkStr string) {
-	p.Fpdf.CellFormat(w, h, p.shown(txt), border, ln, align, fill, link, linkStr)
-}
-
-// Text writes text at a position; see gofpdf.
-func (p *pdf) Text(x, y float64, txt string) { p.Fpdf.Text(x, y, p.shown(txt)) }
-
 // Bookmark adds an outline entry; see gofpdf. The outline is shown in
 // the viewer's own fonts, so only what gofpdf cannot encode is replaced.
 func (p *pdf) Bookmark(txt string, level int, y float64) { p.Fpdf.Bookmark(outlineText(txt), level, y) }
 
-// GetStringWidth measures text as it will be written; see gofpdf.
-func (p *pdf) GetStringWidth(s string) float64 {
-	s, _ = pdfText(s)
-	return p.Fpdf.GetStringWidth(s)
-}
-
 func (p *pdf) ink(c colour)  { p.SetTextColor(c.r, c.g, c.b) }
 func (p *pdf) fill(c colour) { p.SetFillColor(c.r, c.g, c.b) }
 func (p *pdf) draw(c colour) { p.SetDrawColor(c.r, c.g, c.b) }
-
-func (p *pdf) font(style string, size float64) { p.SetFont("go", style, size) }
 
 func (p *pdf) header() {
 	if p.PageNo() == 1 || p.stopped() {
@@ -297,8 +270,8 @@ func (p *pdf) header() {
 		p.headerLeft = p.fitText(p.fitText(p.in.Name, max(contentW/2-p.GetStringWidth(round), contentW/6))+round, contentW/2)
 	}
 	right := p.fitText(p.questionnaireName(), contentW/2)
-	p.CellFormat(contentW/2, 5, p.headerLeft, "", 0, "L", false, 0, "")
-	p.CellFormat(contentW/2, 5, right, "", 0, "R", false, 0, "")
+	p.cell(contentW/2, 5, p.headerLeft, 0, "L")
+	p.cell(contentW/2, 5, right, 0, "R")
 	p.draw(rule)
 	p.SetLineWidth(0.2)
 	p.Line(margin, 16, pageW-margin, 16)
@@ -309,7 +282,7 @@ func (p *pdf) footer() {
 	p.SetY(pageH - 14)
 	p.font("", 8)
 	p.ink(muted)
-	p.CellFormat(contentW, 5, p.t.f("page", p.PageNo(), "{nb}"), "", 0, "C", false, 0, "")
+	p.cell(contentW, 5, p.t.f("page", p.PageNo(), "{nb}"), 0, "C")
 }
 
 var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
@@ -352,7 +325,7 @@ func (p *pdf) heading(text string, level int) {
 	}
 	p.tagged(role, func() {
 		for _, l := range spaced(p.lines(text, contentW)) {
-			p.CellFormat(contentW, size*0.5, l, "", 1, "L", false, 0, "")
+			p.cell(contentW, size*0.5, l, 1, "L")
 		}
 	})
 	p.Ln(2)
@@ -372,7 +345,7 @@ func (p *pdf) write(text string, size float64, style string, indent float64) {
 	for _, l := range spaced(p.lines(text, contentW-indent)) {
 		p.room(h)
 		p.SetX(margin + indent)
-		p.CellFormat(contentW-indent, h, l, "", 1, "L", false, 0, "")
+		p.cell(contentW-indent, h, l, 1, "L")
 	}
 }
 
@@ -421,7 +394,7 @@ func (p *pdf) table(header []string, widths []float64, align string, rows [][]st
 				cell(func() {
 					for j, l := range lines {
 						p.SetXY(x+1, y+0.8+float64(j)*lh)
-						p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
+						p.cell(widths[i]-2, lh, l, 0, a)
 					}
 				})
 				x += widths[i]
@@ -464,7 +437,7 @@ func (p *pdf) tableHeader(header []string, widths []float64, align string, lh fl
 			p.headerCell(scopeColumn, func() {
 				for j, l := range lines {
 					p.SetXY(x+1, y+0.8+float64(j)*lh)
-					p.CellFormat(widths[i]-2, lh, l, "", 0, a, false, 0, "")
+					p.cell(widths[i]-2, lh, l, 0, a)
 				}
 			})
 			x += widths[i]

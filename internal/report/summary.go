@@ -11,14 +11,14 @@ func (p *pdf) cover() {
 	p.SetXY(margin, 26)
 	p.font("", 11)
 	if p.in.Organisation != "" {
-		p.tagged(roleP, func() { p.CellFormat(contentW, 6, p.fitText(p.in.Organisation, contentW), "", 1, "L", false, 0, "") })
+		p.tagged(roleP, func() { p.cell(contentW, 6, p.fitText(p.in.Organisation, contentW), 1, "L") })
 	}
 	p.SetX(margin)
 	p.font("B", 30)
-	p.tagged(roleH1, func() { p.CellFormat(contentW, 14, p.t["title"], "", 1, "L", false, 0, "") })
+	p.tagged(roleH1, func() { p.cell(contentW, 14, p.t["title"], 1, "L") })
 	p.SetX(margin)
 	p.font("", 14)
-	p.tagged(roleP, func() { p.CellFormat(contentW, 8, p.t["subtitle"], "", 1, "L", false, 0, "") })
+	p.tagged(roleP, func() { p.cell(contentW, 8, p.t["subtitle"], 1, "L") })
 	p.Bookmark(p.t["title"], 0, 0)
 	p.logo(20, 16)
 
@@ -29,7 +29,7 @@ func (p *pdf) cover() {
 		p.font("", 12)
 		p.ink(muted)
 		p.tagged(roleP, func() {
-			p.CellFormat(contentW, 7, p.fitText(p.t.f("part_of", p.in.Parent), contentW), "", 1, "L", false, 0, "")
+			p.cell(contentW, 7, p.fitText(p.t.f("part_of", p.in.Parent), contentW), 1, "L")
 		})
 	}
 	p.Ln(10)
@@ -40,10 +40,10 @@ func (p *pdf) cover() {
 			p.ink(muted)
 			p.SetX(margin)
 			p.tagged(roleLI, func() {
-				p.tagged(roleLbl, func() { p.CellFormat(40, 7, f[0], "", 0, "L", false, 0, "") })
+				p.tagged(roleLbl, func() { p.cell(40, 7, f[0], 0, "L") })
 				p.font("", 11)
 				p.ink(ink)
-				p.listBody(func() { p.CellFormat(contentW-40, 7, p.fitText(f[1], contentW-40), "", 1, "L", false, 0, "") })
+				p.listBody(func() { p.cell(contentW-40, 7, p.fitText(f[1], contentW-40), 1, "L") })
 			})
 		}
 	})
@@ -59,12 +59,12 @@ func (p *pdf) provisional() {
 	p.SetXY(margin+4, y+3)
 	p.ink(ink)
 	p.font("B", 12)
-	p.tagged(roleP, func() { p.CellFormat(contentW-8, 6, p.t["provisional_heading"], "", 1, "L", false, 0, "") })
+	p.tagged(roleP, func() { p.cell(contentW-8, 6, p.t["provisional_heading"], 1, "L") })
 	p.font("", 10.5)
 	p.tagged(roleP, func() {
 		for _, l := range spaced(p.lines(p.t["provisional_note"], contentW-8)) {
 			p.SetX(margin + 4)
-			p.CellFormat(contentW-8, 10.5*0.45, l, "", 1, "L", false, 0, "")
+			p.cell(contentW-8, 10.5*0.45, l, 1, "L")
 		}
 	})
 	end := p.GetY() + 3
@@ -90,7 +90,7 @@ func (p *pdf) coverName() {
 	}
 	p.tagged(roleP, func() {
 		for _, l := range spaced(p.clip(lines, coverNameLines, contentW)) {
-			p.CellFormat(contentW, size.line, l, "", 1, "L", false, 0, "")
+			p.cell(contentW, size.line, l, 1, "L")
 		}
 	})
 }
@@ -116,16 +116,16 @@ func (p *pdf) summary() {
 	p.font("B", 30)
 	p.SetXY(margin, y+4)
 	// The badge repeats the level the name beside it says.
-	p.decoration(func() { p.CellFormat(28, 20, fmt.Sprint(o.Level), "", 0, "C", false, 0, "") })
+	p.decoration(func() { p.cell(28, 20, fmt.Sprint(o.Level), 0, "C") })
 	textW := contentW - 34
 	p.ink(muted)
 	p.font("", 9)
 	p.SetXY(margin+34, y+1)
-	p.tagged(roleP, func() { p.CellFormat(textW, 5, p.t["maturity_level"], "", 1, "L", false, 0, "") })
+	p.tagged(roleP, func() { p.cell(textW, 5, p.t["maturity_level"], 1, "L") })
 	p.SetX(margin + 34)
 	p.ink(ink)
 	p.font("B", 16)
-	p.tagged(roleP, func() { p.CellFormat(textW, 8, p.fitText(p.levelName(o.Level), textW), "", 1, "L", false, 0, "") })
+	p.tagged(roleP, func() { p.cell(textW, 8, p.fitText(p.levelName(o.Level), textW), 1, "L") })
 	p.para(p.scoreLine(), 10.5, "B", 34)
 	p.para(p.t[fmt.Sprintf("level_meaning_%d", o.Level)], 10.5, "", 34)
 	p.SetY(max(p.GetY(), y+28) + 1)
@@ -161,7 +161,7 @@ func (p *pdf) summary() {
 		p.room(18)
 		p.font("B", 10)
 		p.SetX(margin)
-		p.tagged(roleLbl, func() { p.CellFormat(7, 10*0.45, fmt.Sprintf("%d.", i+1), "", 0, "L", false, 0, "") })
+		p.tagged(roleLbl, func() { p.cell(7, 10*0.45, fmt.Sprintf("%d.", i+1), 0, "L") })
 		p.SetX(margin)
 		a := actions[i]
 		p.tagged(roleLBody, func() {
@@ -191,6 +191,6 @@ func (p *pdf) subheadingAfter(text string, gap float64) {
 	p.font("B", 11)
 	p.ink(p.style.Primary)
 	p.SetX(margin)
-	p.tagged(roleH3, func() { p.CellFormat(contentW, 6, text, "", 1, "L", false, 0, "") })
+	p.tagged(roleH3, func() { p.cell(contentW, 6, text, 1, "L") })
 	p.ink(ink)
 }

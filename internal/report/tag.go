@@ -234,12 +234,16 @@ func (p *pdf) tag(date time.Time, title, author string, header, footer func()) {
 	p.meta = docMeta{title: outlineText(title), author: outlineText(author), creator: "maturity", producer: "maturity", lang: bcp47(p.lang()), date: date}
 	p.SetProducer(p.meta.producer, true)
 	p.SetHeaderFunc(func() {
+		p.ts.header = true
 		p.tags.artifact("/Type /Pagination /Subtype /Header", header)
+		p.ts.header = false
 		p.tags.pageStart()
 	})
 	p.SetFooterFunc(func() {
 		p.tags.pageEnd()
+		p.ts.footer = true
 		p.tags.artifact("/Type /Pagination /Subtype /Footer", footer)
+		p.ts.footer = false
 	})
 }
 

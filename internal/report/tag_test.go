@@ -270,10 +270,16 @@ func checkTagged(t *testing.T, pdf []byte, lang string, withText bool) (alts, la
 	if len(rows) == 0 {
 		t.Error("pdffonts lists no font")
 	}
+	// And a subset is named as one: six capital letters and a plus before
+	// the font's name (ISO 32000-1, 9.6.4).
+	subsetName := regexp.MustCompile(`^[A-Z]{6}\+Go`)
 	for _, row := range rows {
 		f := strings.Fields(row)
 		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
 			t.Errorf("a font not embedded or without ToUnicode: %s", row)
+		}
+		if len(f) < 7 || f[len(f)-4] != "yes" || !subsetName.MatchString(f[0]) {
+			t.Errorf("a font not a subset named as one: %s", row)
 		}
 	}
 	d := readObjects(t, path)

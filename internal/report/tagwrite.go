@@ -22,9 +22,12 @@ import (
 // shared compressor. Every other object is copied as it is, so object
 // numbers (and the outline's page references) stay.
 //
-// It reads only what gofpdf writes: a classic cross-reference table and
-// page objects 3, 5, 7, … whose contents follow each page.
-func finishTagged(src []byte, t *tagger, meta docMeta) ([]byte, error) {
+// It reads only what gofpdf writes: a classic cross-reference table,
+// page objects 3, 5, 7, … whose contents follow each page, and the
+// resources all pages share as object 2, to which it adds the fonts
+// (text.go) with their objects; in the running footers it writes the
+// number of pages for pageAlias.
+func finishTagged(src []byte, t *tagger, ts *typeset, meta docMeta) ([]byte, error) {
 	objs, trailer, err := splitObjects(src)
 	if err != nil {
 		return nil, err
@@ -47,11 +50,15 @@ func finishTagged(src []byte, t *tagger, meta docMeta) ([]byte, error) {
 	next += 3
 	t.number(&next)
 	pageObj := func(page int) int { return 3 + 2*page }
+	const resources = 2 // gofpdf's resources, which every page shares
+	// The fonts: the page count's digits first, which may be new codes.
+	aliases := ts.pageCount(nb)
+	fonts := ts.plan(&next)
 
 	out := bytes.NewBuffer(make([]byte, 0, len(src)*2/3))
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, next)
-	pages, err := compressPages(objs, nb)
+	pages, err := compressPages(objs, nb, aliases)
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +79,15 @@ func finishTagged(src []byte, t *tagger, meta docMeta) ([]byte, error) {
 			fmt.Fprintf(out, "\n/Version /1.7\n/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/Lang %s\n/ViewerPreferences <</DisplayDocTitle true>>\n/Metadata %d 0 R",
 				treeRoot, pdfString(meta.lang), metadata)
 			out.Write(body[i+2:])
+		case o.num == resources:
+			const fontsAt = "/Font <<\n"
+			i := bytes.Index(body, []byte(fontsAt))
+			if i < 0 {
+				return nil, errors.New("tag: the resources have no fonts")
+			}
+			out.Write(body[:i+len(fontsAt)])
+			out.WriteString(fonts.resources())
+			out.Write(body[i+len(fontsAt):])
 		case o.num >= 3 && o.num <= 1+2*nb && o.num%2 == 1:
 			const start = "<</Type /Page\n"
 			i := bytes.Index(body, []byte(start))
@@ -88,6 +104,19 @@ func finishTagged(src []byte, t *tagger, meta docMeta) ([]byte, error) {
 		default:
 			out.Write(body)
 		}
+	}
+
+	err = fonts.write(func(num int, dict string, stream []byte) error {
+		offsets[num] = out.Len()
+		fmt.Fprintf(out, "%d 0 obj\n%s", num, dict)
+		if stream == nil {
+			out.WriteString(">>\nendobj\n")
+			return nil
+		}
+		return deflated(out, stream, z)
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	xmp := meta.xmp()
@@ -209,7 +238,7 @@ var zlibPool = sync.Pool{New: func() any {
 
 // compressPages compresses the content of every page, by object number,
 // in two halves at once: it is most of the finishing's work.
-func compressPages(objs []object, nb int) (map[int][]byte, error) {
+func compressPages(objs []object, nb int, aliases map[string]string) (map[int][]byte, error) {
 	var contents []object
 	for _, o := range objs {
 		if o.num >= 4 && o.num <= 2+2*nb && o.num%2 == 0 {
@@ -227,7 +256,7 @@ func compressPages(objs []object, nb int) (map[int][]byte, error) {
 			z := zlibPool.Get().(*zlib.Writer)
 			defer zlibPool.Put(z)
 			for k := span[0]; k < span[1]; k++ {
-				if out[k], errs[part] = compressedContent(contents[k], z); errs[part] != nil {
+				if out[k], errs[part] = compressedContent(contents[k], z, aliases); errs[part] != nil {
 					return
 				}
 			}
@@ -245,7 +274,7 @@ func compressPages(objs []object, nb int) (map[int][]byte, error) {
 }
 
 // compressedContent is a page content object's stream, compressed.
-func compressedContent(o object, z *zlib.Writer) ([]byte, error) {
+func compressedContent(o object, z *zlib.Writer, aliases map[string]string) ([]byte, error) {
 	length, err := dictInt(o.body, "/Length")
 	if err != nil {
 		return nil, fmt.Errorf("tag: object %d: %w", o.num, err)
@@ -254,9 +283,13 @@ func compressedContent(o object, z *zlib.Writer) ([]byte, error) {
 	if i < 0 || i+7+length > len(o.body) {
 		return nil, fmt.Errorf("tag: object %d has no stream of %d bytes", o.num, length)
 	}
+	content := o.body[i+7 : i+7+length]
+	for mark, count := range aliases {
+		content = bytes.ReplaceAll(content, []byte(mark), []byte(count))
+	}
 	var buf bytes.Buffer
 	z.Reset(&buf)
-	if _, err := z.Write(o.body[i+7 : i+7+length]); err != nil {
+	if _, err := z.Write(content); err != nil {
 		return nil, err
 	}
 	if err := z.Close(); err != nil {

@@ -25,40 +25,19 @@ const (
 )
 
 // ruler measures text in the current font in the font's units (1/1000 of
-// its size), each character's width looked up once.
+// its size).
 type ruler struct {
-	p     *pdf
-	size  float64 // the font size in millimetres
-	ascii [128]int
-	other map[rune]int
+	u    *faceUse
+	size float64 // the font size in millimetres
 }
 
 func (p *pdf) ruler() *ruler {
 	_, size := p.GetFontSize()
-	m := &ruler{p: p, size: size, other: map[rune]int{}}
-	for i := range m.ascii {
-		m.ascii[i] = -1
-	}
-	return m
+	return &ruler{u: p.ts.current(), size: size}
 }
 
 // width is the width of one character.
-func (m *ruler) width(r rune) int {
-	if r >= 0 && r < 128 {
-		if w := m.ascii[r]; w >= 0 {
-			return w
-		}
-		w := m.p.Fpdf.GetStringSymbolWidth(string(r))
-		m.ascii[r] = w
-		return w
-	}
-	if w, ok := m.other[r]; ok {
-		return w
-	}
-	w := m.p.Fpdf.GetStringSymbolWidth(string(r))
-	m.other[r] = w
-	return w
-}
+func (m *ruler) width(r rune) int { return m.u.width(r) }
 
 // text is the width of s.
 func (m *ruler) text(s string) int {

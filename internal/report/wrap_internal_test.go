@@ -17,7 +17,7 @@ import (
 // testPDF is a document with the report's fonts, at size 10 unless set.
 func testPDF() *pdf {
 	f := newDocument(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), "t", "", DefaultStyle())
-	p := &pdf{Fpdf: f, style: DefaultStyle(), ctx: context.Background()}
+	p := &pdf{Fpdf: f, style: DefaultStyle(), ctx: context.Background(), ts: newTypeset(DefaultStyle())}
 	f.AddPage()
 	p.font("", 10)
 	return p
@@ -27,7 +27,7 @@ func testPDF() *pdf {
 // linear: every prefix measured anew. The linear one must break every
 // text exactly as it did.
 func naiveLines(p *pdf, s string, w float64) []string {
-	width := func(s string) float64 { return p.Fpdf.GetStringWidth(s) }
+	width := func(s string) float64 { return p.GetStringWidth(s) }
 	var out []string
 	for _, para := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
 		line := ""
@@ -145,14 +145,14 @@ func TestFitText(t *testing.T) {
 // that fits with an ellipsis, found by bisection, each try measured anew.
 func naiveFit(p *pdf, s string, w float64) string {
 	s, _ = pdfText(s)
-	if p.Fpdf.GetStringWidth(s) <= w {
+	if p.GetStringWidth(s) <= w {
 		return s
 	}
 	r := []rune(s)
 	lo, hi := 0, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if p.Fpdf.GetStringWidth(string(r[:mid])+"…") <= w {
+		if p.GetStringWidth(string(r[:mid])+"…") <= w {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -209,7 +209,7 @@ func TestPDFText(t *testing.T) {
 // TestGlyphs_SameInEveryFont: the five embedded fonts have the same
 // characters, so one set says what every style can show.
 func TestGlyphs_SameInEveryFont(t *testing.T) {
-	want := coverage(goregular.TTF)
+	want := coverage(mustFace(goregular.TTF))
 	n := 0
 	for _, word := range want {
 		for ; word != 0; word &= word - 1 {
@@ -220,7 +220,7 @@ func TestGlyphs_SameInEveryFont(t *testing.T) {
 		t.Errorf("Go Regular has %d characters from U+0020 on; want 707", n)
 	}
 	for name, ttf := range map[string][]byte{"bold": gobold.TTF, "italic": goitalic.TTF, "medium": gomedium.TTF, "medium italic": gomediumitalic.TTF} {
-		if *coverage(ttf) != *want {
+		if *coverage(mustFace(ttf)) != *want {
 			t.Errorf("Go %s has other characters than Go Regular", name)
 		}
 	}
