@@ -285,7 +285,9 @@ func compressedContent(o object, z *zlib.Writer, aliases map[string]string) ([]b
 	}
 	content := o.body[i+7 : i+7+length]
 	for mark, count := range aliases {
-		content = bytes.ReplaceAll(content, []byte(mark), []byte(count))
+		if bytes.Contains(content, []byte(mark)) {
+			content = bytes.ReplaceAll(content, []byte(mark), []byte(count))
+		}
 	}
 	var buf bytes.Buffer
 	z.Reset(&buf)

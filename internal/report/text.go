@@ -96,12 +96,11 @@ func (u *faceUse) width(r rune) int {
 	return u.face.widths[g]
 }
 
-// hex is s as a PDF hex string of the face's codes, each character given
-// its code at its first use.
-func (u *faceUse) hex(s string) string {
-	var b strings.Builder
-	b.Grow(2 + 4*len(s))
-	b.WriteByte('<')
+// code is s as a PDF string of the face's codes, two bytes each, each
+// character given its code at its first use.
+func (u *faceUse) code(s string) string {
+	b := make([]byte, 0, 2+2*len(s))
+	b = append(b, '(')
 	for _, r := range s {
 		c, ok := u.cid[r]
 		if !ok {
@@ -109,19 +108,25 @@ func (u *faceUse) hex(s string) string {
 			u.cid[r] = c
 			u.runes = append(u.runes, r)
 		}
-		b.WriteByte(hexDigits[c>>12])
-		b.WriteByte(hexDigits[c>>8&15])
-		b.WriteByte(hexDigits[c>>4&15])
-		b.WriteByte(hexDigits[c&15])
+		b = appendStringByte(appendStringByte(b, byte(c>>8)), byte(c))
 	}
-	b.WriteByte('>')
-	return b.String()
+	return string(append(b, ')'))
 }
 
-const hexDigits = "0123456789ABCDEF"
+// appendStringByte appends c to a PDF literal string, escaped where it
+// would end the string or be read as another byte.
+func appendStringByte(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
 
 // aliasMark is where the face's pageAlias stands in the page content.
-func (u *faceUse) aliasMark() string { return "<" + pageAlias + u.res + ">" }
+func (u *faceUse) aliasMark() string { return "(" + pageAlias + u.res + ")" }
 
 // font sets the face and size of the text that follows.
 func (p *pdf) font(style string, size float64) {
@@ -232,18 +237,28 @@ func (p *pdf) Text(x, y float64, txt string) {
 // bottom left.
 func (p *pdf) show(x, y float64, txt string) {
 	u := p.ts.current()
-	var shown string
+	b := make([]byte, 0, 64+2*len(txt))
+	b = append(b, "q "...)
+	b = append(b, p.ts.colour...)
+	b = append(b, " BT /"...)
+	b = append(b, u.res...)
+	b = append(strconv.AppendFloat(append(b, ' '), p.ts.size, 'f', 2, 64), " Tf "...)
+	b = append(strconv.AppendFloat(b, x, 'f', 2, 64), ' ')
+	b = append(strconv.AppendFloat(b, y, 'f', 2, 64), " Td "...)
 	if p.ts.footer && strings.Contains(txt, pageAlias) {
 		u.aliased = true
-		parts := strings.Split(txt, pageAlias)
-		for i := range parts {
-			parts[i] = u.hex(parts[i])
+		b = append(b, '[')
+		for i, part := range strings.Split(txt, pageAlias) {
+			if i > 0 {
+				b = append(b, u.aliasMark()...)
+			}
+			b = append(b, u.code(part)...)
 		}
-		shown = "[" + strings.Join(parts, u.aliasMark()) + "] TJ"
+		b = append(b, "] TJ"...)
 	} else {
-		shown = u.hex(txt) + " Tj"
+		b = append(append(b, u.code(txt)...), " Tj"...)
 	}
-	p.RawWriteStr(fmt.Sprintf("q %s BT /%s %.2f Tf %.2f %.2f Td %s ET Q", p.ts.colour, u.res, p.ts.size, x, y, shown))
+	p.RawWriteStr(string(append(b, " ET Q"...)))
 }
 
 // pageCount is the page alias of each face that wrote it, as it stands in
@@ -252,7 +267,7 @@ func (ts *typeset) pageCount(pages int) map[string]string {
 	out := map[string]string{}
 	for _, u := range ts.order {
 		if u.aliased {
-			out[u.aliasMark()] = u.hex(strconv.Itoa(pages))
+			out[u.aliasMark()] = u.code(strconv.Itoa(pages))
 		}
 	}
 	return out

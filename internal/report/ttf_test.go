@@ -138,14 +138,21 @@ func TestFace_Subset(t *testing.T) {
 func TestTypeset_Codes(t *testing.T) {
 	ts := newTypeset(DefaultStyle())
 	u := ts.use("")
-	if got := u.hex("abba"); got != "<0001000200020001>" {
-		t.Errorf("hex(abba) = %s", got)
+	if got := u.code("abba"); got != "(\x00\x01\x00\x02\x00\x02\x00\x01)" {
+		t.Errorf("code(abba) = %q", got)
 	}
-	if got := u.hex("≥ a"); got != "<000300040001>" {
-		t.Errorf("hex(≥ a) = %s", got)
+	if got := u.code("≥ a"); got != "(\x00\x03\x00\x04\x00\x01)" {
+		t.Errorf("code(≥ a) = %q", got)
 	}
-	if b := ts.use("B"); b.res != "F2" || b.hex("b") != "<0001>" {
-		t.Errorf("bold is %s with b as %s, want F2 and its own codes", b.res, b.hex("b"))
+	if b := ts.use("B"); b.res != "F2" || b.code("b") != "(\x00\x01)" {
+		t.Errorf("bold is %s with b as %q, want F2 and its own codes", b.res, b.code("b"))
+	}
+	// Codes whose bytes would end the string or turn into another byte
+	// are escaped: ( ) \ and a carriage return.
+	for c, want := range map[uint16]string{0x28: `\(`, 0x29: `\)`, 0x5C: `\\`, 0x0D: `\r`, 0x2829: `\(\)`} {
+		if got := string(appendStringByte(appendStringByte(nil, byte(c>>8)), byte(c))); c > 0xFF && got != want || c <= 0xFF && got != "\x00"+want {
+			t.Errorf("code %#04x written %q", c, got)
+		}
 	}
 	cmap := string(toUnicodeCMap(u.runes))
 	for code, want := range map[int]string{1: "0061", 2: "0062", 3: "2265", 4: "0020"} {
@@ -157,8 +164,8 @@ func TestTypeset_Codes(t *testing.T) {
 		t.Errorf("no footer wrote the page alias, yet pageCount is %v", got)
 	}
 	u.aliased = true
-	if got := ts.pageCount(12); got["<{nb}F1>"] != "<00050006>" {
-		t.Errorf("pageCount(12) = %v, want <{nb}F1> as the codes of 1 and 2", got)
+	if got := ts.pageCount(12); got["({nb}F1)"] != "(\x00\x05\x00\x06)" {
+		t.Errorf("pageCount(12) = %q, want ({nb}F1) as the codes of 1 and 2", got)
 	}
 }
 
