@@ -253,9 +253,21 @@ func (p *pdf) shown(txt string) string {
 // the viewer's own fonts, so only what gofpdf cannot encode is replaced.
 func (p *pdf) Bookmark(txt string, level int, y float64) { p.Fpdf.Bookmark(outlineText(txt), level, y) }
 
-func (p *pdf) ink(c colour)  { p.SetTextColor(c.r, c.g, c.b) }
-func (p *pdf) fill(c colour) { p.SetFillColor(c.r, c.g, c.b) }
-func (p *pdf) draw(c colour) { p.SetDrawColor(c.r, c.g, c.b) }
+func (p *pdf) ink(c colour) { p.SetTextColor(c.r, c.g, c.b) }
+
+// fill and draw set the colour of fills and of lines; a colour already
+// set is not written again (gofpdf writes it on every call).
+func (p *pdf) fill(c colour) {
+	if r, g, b := p.GetFillColor(); r != c.r || g != c.g || b != c.b || p.PageNo() == 0 {
+		p.SetFillColor(c.r, c.g, c.b)
+	}
+}
+
+func (p *pdf) draw(c colour) {
+	if r, g, b := p.GetDrawColor(); r != c.r || g != c.g || b != c.b || p.PageNo() == 0 {
+		p.SetDrawColor(c.r, c.g, c.b)
+	}
+}
 
 func (p *pdf) header() {
 	if p.PageNo() == 1 || p.stopped() {

@@ -55,17 +55,36 @@ func finishTagged(src []byte, t *tagger, ts *typeset, meta docMeta) ([]byte, err
 	aliases := ts.pageCount(nb)
 	fonts := ts.plan(&next)
 
-	out := bytes.NewBuffer(make([]byte, 0, len(src)*2/3))
-	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, next)
-	pages, err := compressPages(objs, nb, aliases)
-	if err != nil {
+	// The parts that take most of the work are made at once: the pages'
+	// content compressed (in two halves), the fonts, and the structure
+	// tree's object streams; then they are put together in order.
+	var pages map[int][]byte
+	var fontPart part
+	var pagesErr, fontsErr error
+	z := newCompressors()
+	defer z.release()
+	var wg sync.WaitGroup
+	wg.Go(func() { pages, pagesErr = compressPages(objs, nb, aliases, z) })
+	wg.Go(func() {
+		fontsErr = fonts.write(func(num int, dict string, stream []byte) error {
+			fontPart.begin(num)
+			fmt.Fprintf(&fontPart.buf, "%d 0 obj\n%s", num, dict)
+			if stream == nil {
+				fontPart.buf.WriteString(">>\nendobj\n")
+				return nil
+			}
+			return deflated(&fontPart.buf, stream, z)
+		})
+	})
+	treePart, in, size, treeErr := t.objectStreams(treeRoot, parentTree, nb, next, pageObj, z)
+	wg.Wait()
+	if err := errors.Join(pagesErr, fontsErr, treeErr); err != nil {
 		return nil, err
 	}
-	// Taken after the pages' compressors are back in the pool, so that
-	// one of them serves: each holds about a megabyte.
-	z := zlibPool.Get().(*zlib.Writer)
-	defer zlibPool.Put(z)
+
+	out := bytes.NewBuffer(make([]byte, 0, len(src)*2/3+fontPart.buf.Len()+treePart.buf.Len()))
+	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, size)
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
 		body := o.body
@@ -105,71 +124,14 @@ func finishTagged(src []byte, t *tagger, ts *typeset, meta docMeta) ([]byte, err
 			out.Write(body)
 		}
 	}
-
-	err = fonts.write(func(num int, dict string, stream []byte) error {
-		offsets[num] = out.Len()
-		fmt.Fprintf(out, "%d 0 obj\n%s", num, dict)
-		if stream == nil {
-			out.WriteString(">>\nendobj\n")
-			return nil
-		}
-		return deflated(out, stream, z)
-	})
-	if err != nil {
-		return nil, err
-	}
+	fontPart.appendTo(out, offsets)
 
 	xmp := meta.xmp()
 	offsets[metadata] = out.Len()
 	fmt.Fprintf(out, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", metadata, len(xmp))
 	out.WriteString(xmp)
 	out.WriteString("\nendstream\nendobj\n")
-
-	// The structure tree root, the parent tree and the elements, thousands
-	// of small dictionaries, go in compressed object streams.
-	var packed packer
-	packed.start(treeRoot)
-	fmt.Fprintf(&packed.body, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\n", t.root.num, parentTree, nb)
-	packed.start(parentTree)
-	packed.body.WriteString("<</Nums [")
-	for page := 0; page < nb; page++ {
-		fmt.Fprintf(&packed.body, "%d [", page)
-		if page < len(t.pages) {
-			for _, e := range t.pages[page] {
-				fmt.Fprintf(&packed.body, "%d 0 R ", e.num)
-			}
-		}
-		packed.body.WriteString("] ")
-	}
-	packed.body.WriteString("]>>\n")
-	t.writeElements(&packed.body, treeRoot, packed.start, pageObj)
-
-	const perStream = 500
-	streams := (len(packed.nums) + perStream - 1) / perStream
-	size = next + streams + 1 // and the cross-reference stream
-	offsets = append(offsets, make([]int, size-len(offsets))...)
-	type place struct{ stream, index int }
-	in := make([]place, size)
-	for s := 0; s < streams; s++ {
-		num := next + s
-		from, to := s*perStream, min((s+1)*perStream, len(packed.nums))
-		first, end := packed.offs[from], packed.body.Len()
-		if to < len(packed.nums) {
-			end = packed.offs[to]
-		}
-		var head bytes.Buffer
-		for k := from; k < to; k++ {
-			fmt.Fprintf(&head, "%d %d ", packed.nums[k], packed.offs[k]-first)
-			in[packed.nums[k]] = place{num, k - from}
-		}
-		data := append(head.Bytes(), packed.body.Bytes()[first:end]...)
-		offsets[num] = out.Len()
-		fmt.Fprintf(out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d", num, to-from, head.Len())
-		if err := deflated(out, data, z); err != nil {
-			return nil, err
-		}
-	}
-
+	treePart.appendTo(out, offsets)
 	// The cross-reference stream: per object its type (1 in the file, 2 in
 	// an object stream) and where.
 	xrefNum := size - 1
@@ -201,6 +163,82 @@ func finishTagged(src []byte, t *tagger, ts *typeset, meta docMeta) ([]byte, err
 	return out.Bytes(), nil
 }
 
+// part is a run of whole objects made apart from the document, and where
+// each object starts in it.
+type part struct {
+	buf  bytes.Buffer
+	nums []int
+	offs []int
+}
+
+func (p *part) begin(num int) {
+	p.nums = append(p.nums, num)
+	p.offs = append(p.offs, p.buf.Len())
+}
+
+// appendTo appends the part to out and records its objects' offsets.
+func (p *part) appendTo(out *bytes.Buffer, offsets []int) {
+	base := out.Len()
+	for i, num := range p.nums {
+		offsets[num] = base + p.offs[i]
+	}
+	out.Write(p.buf.Bytes())
+}
+
+// place is where an object stands in an object stream: the stream's
+// number and the object's index in it.
+type place struct{ stream, index int }
+
+// objectStreams writes the structure tree root, the parent tree and the
+// elements, thousands of small dictionaries, as compressed object
+// streams numbered from next on. It returns them, each object's place by
+// number, and the document's size with the cross-reference stream that
+// follows them.
+func (t *tagger) objectStreams(treeRoot, parentTree, nb, next int, pageObj func(int) int, z *compressors) (*part, []place, int, error) {
+	var packed packer
+	packed.start(treeRoot)
+	fmt.Fprintf(&packed.body, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\n", t.root.num, parentTree, nb)
+	packed.start(parentTree)
+	packed.body.WriteString("<</Nums [")
+	for page := 0; page < nb; page++ {
+		fmt.Fprintf(&packed.body, "%d [", page)
+		if page < len(t.pages) {
+			for _, e := range t.pages[page] {
+				fmt.Fprintf(&packed.body, "%d 0 R ", e.num)
+			}
+		}
+		packed.body.WriteString("] ")
+	}
+	packed.body.WriteString("]>>\n")
+	t.writeElements(&packed.body, treeRoot, packed.start, pageObj)
+
+	const perStream = 500
+	streams := (len(packed.nums) + perStream - 1) / perStream
+	size := next + streams + 1 // and the cross-reference stream
+	in := make([]place, size)
+	out := &part{}
+	for s := 0; s < streams; s++ {
+		num := next + s
+		from, to := s*perStream, min((s+1)*perStream, len(packed.nums))
+		first, end := packed.offs[from], packed.body.Len()
+		if to < len(packed.nums) {
+			end = packed.offs[to]
+		}
+		var head bytes.Buffer
+		for k := from; k < to; k++ {
+			fmt.Fprintf(&head, "%d %d ", packed.nums[k], packed.offs[k]-first)
+			in[packed.nums[k]] = place{num, k - from}
+		}
+		data := append(head.Bytes(), packed.body.Bytes()[first:end]...)
+		out.begin(num)
+		fmt.Fprintf(&out.buf, "%d 0 obj\n<</Type /ObjStm /N %d /First %d", num, to-from, head.Len())
+		if err := deflated(&out.buf, data, z); err != nil {
+			return nil, nil, 0, err
+		}
+	}
+	return out, in, size, nil
+}
+
 // packer collects objects for object streams: each one's number and where
 // its text starts in body.
 type packer struct {
@@ -215,22 +253,53 @@ func (p *packer) start(num int) {
 
 // deflated ends an object whose dictionary is open with data as its
 // compressed stream.
-func deflated(out *bytes.Buffer, data []byte, z *zlib.Writer) error {
-	var buf bytes.Buffer
-	z.Reset(&buf)
-	if _, err := z.Write(data); err != nil {
+func deflated(out *bytes.Buffer, data []byte, z *compressors) error {
+	packed, err := z.deflate(data)
+	if err != nil {
 		return err
 	}
-	if err := z.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, " /Filter /FlateDecode /Length %d>>\nstream\n", buf.Len())
-	out.Write(buf.Bytes())
+	fmt.Fprintf(out, " /Filter /FlateDecode /Length %d>>\nstream\n", len(packed))
+	out.Write(packed)
 	out.WriteString("\nendstream\nendobj\n")
 	return nil
 }
 
-// zlibPool shares compressors: making one allocates about a megabyte.
+// compressors lends two zlib writers to the parts of a document that are
+// made at once: making one allocates about a megabyte, and two keep both
+// cores busy.
+type compressors struct{ free chan *zlib.Writer }
+
+func newCompressors() *compressors {
+	z := &compressors{free: make(chan *zlib.Writer, 2)}
+	for range cap(z.free) {
+		z.free <- zlibPool.Get().(*zlib.Writer)
+	}
+	return z
+}
+
+// deflate is data compressed, with the first writer free.
+func (z *compressors) deflate(data []byte) ([]byte, error) {
+	w := <-z.free
+	defer func() { z.free <- w }()
+	var buf bytes.Buffer
+	w.Reset(&buf)
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// release gives the writers back to the pool, for the next document.
+func (z *compressors) release() {
+	for range cap(z.free) {
+		zlibPool.Put(<-z.free)
+	}
+}
+
+// zlibPool keeps compressors from one document to the next.
 var zlibPool = sync.Pool{New: func() any {
 	z, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
 	return z
@@ -238,7 +307,7 @@ var zlibPool = sync.Pool{New: func() any {
 
 // compressPages compresses the content of every page, by object number,
 // in two halves at once: it is most of the finishing's work.
-func compressPages(objs []object, nb int, aliases map[string]string) (map[int][]byte, error) {
+func compressPages(objs []object, nb int, aliases map[string]string, z *compressors) (map[int][]byte, error) {
 	var contents []object
 	for _, o := range objs {
 		if o.num >= 4 && o.num <= 2+2*nb && o.num%2 == 0 {
@@ -253,8 +322,6 @@ func compressPages(objs []object, nb int, aliases map[string]string) (map[int][]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			z := zlibPool.Get().(*zlib.Writer)
-			defer zlibPool.Put(z)
 			for k := span[0]; k < span[1]; k++ {
 				if out[k], errs[part] = compressedContent(contents[k], z, aliases); errs[part] != nil {
 					return
@@ -274,7 +341,7 @@ func compressPages(objs []object, nb int, aliases map[string]string) (map[int][]
 }
 
 // compressedContent is a page content object's stream, compressed.
-func compressedContent(o object, z *zlib.Writer, aliases map[string]string) ([]byte, error) {
+func compressedContent(o object, z *compressors, aliases map[string]string) ([]byte, error) {
 	length, err := dictInt(o.body, "/Length")
 	if err != nil {
 		return nil, fmt.Errorf("tag: object %d: %w", o.num, err)
@@ -289,15 +356,7 @@ func compressedContent(o object, z *zlib.Writer, aliases map[string]string) ([]b
 			content = bytes.ReplaceAll(content, []byte(mark), []byte(count))
 		}
 	}
-	var buf bytes.Buffer
-	z.Reset(&buf)
-	if _, err := z.Write(content); err != nil {
-		return nil, err
-	}
-	if err := z.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return z.deflate(content)
 }
 
 // object is one indirect object of gofpdf's output, from "N 0 obj" to

@@ -42,7 +42,8 @@ type typeset struct {
 type faceUse struct {
 	face *face
 	res  string // the resource name: F1, F2, …
-	cid  map[rune]uint16
+	// cid is each character's code, 0 for one not written yet.
+	cid *[1 << 16]uint16
 	// runes are the characters by code minus one.
 	runes []rune
 	// aliased says the face wrote pageAlias.
@@ -71,7 +72,7 @@ func (ts *typeset) use(style string) *faceUse {
 	default:
 		f = faceRegular()
 	}
-	u := &faceUse{face: f, res: "F" + strconv.Itoa(len(ts.order)+1), cid: map[rune]uint16{}}
+	u := &faceUse{face: f, res: "F" + strconv.Itoa(len(ts.order)+1), cid: new([1 << 16]uint16)}
 	ts.uses[style] = u
 	ts.order = append(ts.order, u)
 	return u
@@ -102,8 +103,11 @@ func (u *faceUse) code(s string) string {
 	b := make([]byte, 0, 2+2*len(s))
 	b = append(b, '(')
 	for _, r := range s {
-		c, ok := u.cid[r]
-		if !ok {
+		if r < 0 || r >= 1<<16 { // never after pdfText
+			r = Replacement
+		}
+		c := u.cid[r]
+		if c == 0 {
 			c = uint16(len(u.runes) + 1)
 			u.cid[r] = c
 			u.runes = append(u.runes, r)
@@ -136,7 +140,11 @@ func (p *pdf) font(style string, size float64) {
 
 // SetTextColor sets the colour of the text that follows; see gofpdf.
 func (p *pdf) SetTextColor(r, g, b int) {
-	p.ts.colour = fmt.Sprintf("%.3f %.3f %.3f rg", float64(r)/255, float64(g)/255, float64(b)/255)
+	var op []byte
+	for _, c := range [3]int{r, g, b} {
+		op = append(strconv.AppendFloat(op, float64(c)/255, 'f', 3, 64), ' ')
+	}
+	p.ts.colour = string(append(op, "rg"...))
 }
 
 // GetFontSize is the font size in points and in millimetres; see gofpdf.
