@@ -27,7 +27,7 @@ func TestFitName(t *testing.T) {
 	const w = 40.0
 	name := "Documentaire Informatievoorziening Oud-Zuid"
 	got := p.fitName(name, 34, w)
-	if got != "Documentaire Infor… Oud-Zuid" || p.GetStringWidth(got) > w {
+	if got != "Documentaire Inform… Oud-Zuid" || p.GetStringWidth(got) > w {
 		t.Errorf("fitName = %q (%.1f mm); want the start shortened, the tail kept, within %.0f mm", got, p.GetStringWidth(got), w)
 	}
 	// A name that fits stays whole; one whose tail is too long to keep is

@@ -141,6 +141,14 @@ func readFace(ttf []byte) (*face, error) {
 	if f.glyph, err = readCmap(f.tables["cmap"], glyphs); err != nil {
 		return nil, err
 	}
+	// The Go fonts draw the hyphen-minus as a minus sign, wider than an
+	// en dash, so that "data- of" reads as "data– of". The soft hyphen's
+	// glyph is a hyphen: text shows that one (its code still means the
+	// hyphen-minus to a reader). A minus sign is U+2212, which keeps its
+	// own glyph.
+	if hyphen := f.glyph[0x00AD]; hyphen != 0 {
+		f.glyph['-'] = hyphen
+	}
 	sf, err := sfnt.Parse(ttf)
 	if err != nil {
 		return nil, err
