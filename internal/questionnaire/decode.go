@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml/ast"
 )
@@ -14,9 +15,11 @@ import (
 // file built from nested aliases cannot exhaust memory.
 const nodeBudget = 1_000_000
 
+// The patterns are compiled when a file is first parsed rather than at
+// every start: a command that shows a stored round reads its parsed form.
 var (
-	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
-	langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`)
+	idPattern   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`) })
+	langPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`) })
 )
 
 const idExpectation = "expected lowercase letters, digits, '-', '_' or '.', starting with a letter or digit, at most 64 characters"
@@ -266,7 +269,7 @@ func (d *decoder) id(n ast.Node, path, namespace string) string {
 	if s == "" {
 		return ""
 	}
-	if !idPattern.MatchString(s) {
+	if !idPattern().MatchString(s) {
 		d.problem(n, path, "%q is not a valid id (%s)", s, idExpectation)
 		return s
 	}
@@ -451,7 +454,7 @@ func (d *decoder) languages(n ast.Node, path string) []string {
 		l := d.str(it, p, "a language code such as nl or en")
 		switch {
 		case l == "":
-		case !langPattern.MatchString(l):
+		case !langPattern().MatchString(l):
 			d.problem(it, p, "%q is not a language code (expected two or three lowercase letters, such as nl or en)", l)
 		case contains(langs, l):
 			d.problem(it, p, "%q is listed twice (expected each language once)", l)
