@@ -43,16 +43,17 @@ func openDatabase(ctx context.Context, e env, opts *globalOptions, writes bool) 
 	}
 	_, err = os.Stat(path)
 	missing := errors.Is(err, fs.ErrNotExist)
-	l := labelsFor(opts.userLang())
+	// The messages are read only to say one: a command that reads an
+	// existing database says nothing here.
 	switch {
 	case missing && !writes && opts.db == "":
-		return nil, badInput(l["no database yet"], path)
+		return nil, badInput(labelsFor(opts.userLang())["no database yet"], path)
 	case missing && !writes:
-		return nil, badInput(l["database missing"], path)
+		return nil, badInput(labelsFor(opts.userLang())["database missing"], path)
 	}
 	st, err := store.Open(ctx, path)
 	if err == nil && missing {
-		fmt.Fprintf(e.stderr, l["database created"]+"\n", path)
+		fmt.Fprintf(e.stderr, labelsFor(opts.userLang())["database created"]+"\n", path)
 	}
 	return st, err
 }
@@ -91,7 +92,8 @@ func newScorer(st *store.Store) *scorer {
 
 // score loads a round and scores it against the file it was answered on.
 func (s *scorer) score(ctx context.Context, id int64) (scored, error) {
-	data, err := s.st.LoadAssessment(ctx, id)
+	// A file already read is not read again: rounds share files.
+	data, err := s.st.LoadAssessmentKnowing(ctx, id, s.known)
 	if err != nil {
 		return scored{}, err
 	}
@@ -140,6 +142,14 @@ func (s *scorer) compared(ctx context.Context, id int64) (scored, error) {
 	}
 	scoring.Compare(&cur.result, earlier.result, prev.ID, prev.Round)
 	return cur, nil
+}
+
+// known reports whether the file with this digest has been read.
+func (s *scorer) known(digest string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.parsed[digest]
+	return ok
 }
 
 // questionnaire parses the file a round was answered on, once per file.

@@ -45,6 +45,11 @@ func loadSettings(e env, lang string) settings {
 	if err != nil {
 		return settings{}
 	}
+	// Without a file there is nothing to complain about, and the messages
+	// are not read: most commands print none of them.
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return settings{}
+	}
 	l := labelsFor(lang)
 	s, err := readSettings(path, l)
 	if err != nil {

@@ -67,9 +67,10 @@ func saveQuestionnaire(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now
 	if len(q.Source) == 0 || q.Digest == "" {
 		return Snapshot{}, errorf(EINVALID, "questionnaire %s has no source to keep", q.Key)
 	}
-	// A snapshot kept before parsed forms existed gains one.
+	// A snapshot kept before parsed forms existed gains one, and one kept
+	// with a form of an earlier format gets this build's.
 	_, err := tx.ExecContext(ctx, `INSERT INTO questionnaires (key, version, digest, questions, definition, parsed, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET parsed = coalesce(parsed, excluded.parsed)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO UPDATE SET parsed = coalesce(excluded.parsed, parsed)`,
 		q.Key, q.Version, q.Digest, q.Questions, q.Source, nullBytes(q.Parsed), now)
 	if err != nil {
 		return Snapshot{}, err
