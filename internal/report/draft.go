@@ -22,7 +22,7 @@ func NewDraft(style Style) *Draft {
 	go func() {
 		defer close(d.done)
 		// gofpdf is third-party code: a panic is kept, and the report
-		// makes its fonts itself.
+		// makes its document itself.
 		defer func() { d.err = recover() }()
 		d.f = withFonts(style)
 		// And what every report reads once, on the way: the fixed texts

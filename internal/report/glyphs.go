@@ -12,10 +12,10 @@ import (
 // The PDF can show only what its embedded fonts hold: the Go fonts cover
 // Latin, Greek and Cyrillic script and common signs (the WGL4 set, 709
 // characters), not emoji, Chinese, Japanese, Korean, Arabic or Hebrew, and
-// gofpdf neither shapes nor reorders right-to-left text. Every character
-// cluster the fonts cannot show is written as one Replacement mark, which
-// the fonts have, and the PDF ends with a sentence that says what the mark
-// means (replacedNote). The HTML report shows every text as written.
+// the PDF's text (text.go) neither shapes nor reorders right-to-left text.
+// Every character cluster the fonts cannot show is written as one
+// Replacement mark, which the fonts have, and the PDF ends with a sentence
+// that says what the mark means (replacedNote). The HTML report shows every text as written.
 
 // Replacement is the mark the PDF shows in place of a character its fonts
 // cannot show: U+FFFD, the Unicode replacement character.

@@ -29,9 +29,7 @@ type Style struct {
 	// in the charts; Accent marks the target level. Neither should be one
 	// of the level colours, and both should keep 3:1 against white.
 	Primary, Accent colour
-	// Font is "sans" (Go Regular) or "medium" (Go Medium, heavier). Go
-	// Mono is not offered: gofpdf embeds it differently on every run, which
-	// would break byte-identical reports.
+	// Font is "sans" (Go Regular) or "medium" (Go Medium, heavier).
 	Font string
 }
 
