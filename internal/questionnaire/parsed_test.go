@@ -16,14 +16,7 @@ import (
 // TestUnparsed: the parsed form reads back as the questionnaire Parse
 // gives, and only for the file it was made of.
 func TestUnparsed(t *testing.T) {
-	src, err := os.ReadFile("../../questionnaires/gemeente-datagedreven.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := Parse("q.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, q := defaultQuestionnaire(t)
 	parsed, err := q.Parsed()
 	if err != nil {
 		t.Fatal(err)
