@@ -85,6 +85,8 @@ type pdf struct {
 	meta docMeta
 	// ts is the text being written: faces, size, colour (text.go).
 	ts *typeset
+	// box is the area of the figure being drawn, nil outside figures.
+	box *extent
 }
 
 // stopped says whether the report was stopped (ctrl+c, SIGTERM), and
@@ -155,6 +157,7 @@ func (p *pdf) logo(y, h float64) {
 	}
 	w := min(h*info.Width()/info.Height(), 50)
 	draw := func() {
+		p.extend(pageW-margin-w, y, pageW-margin, y+w*info.Height()/info.Width())
 		p.ImageOptions("logo", pageW-margin-w, y, w, 0, false, gofpdf.ImageOptions{ImageType: p.style.LogoType}, 0, "")
 	}
 	// The logo says whose report it is, as the HTML's alt text does;

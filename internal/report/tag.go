@@ -53,7 +53,10 @@ type element struct {
 	// alt is a figure's text alternative; lang a language other than the
 	// document's (BCP 47); scope a header cell's (scopeColumn, scopeRow).
 	alt, lang, scope string
-	kids             []kid
+	// bbox is a figure's bounding box in points from the page's bottom
+	// left (llx, lly, urx, ury), when it stands whole on one page.
+	bbox *[4]float64
+	kids []kid
 	// num is the element's object number in the finished document.
 	num int
 }
@@ -218,9 +221,47 @@ func (p *pdf) headerCell(scope string, fn func()) {
 	p.tags.within(&element{role: roleTH, scope: scope}, fn)
 }
 
-// figure draws fn as a figure whose text alternative is alt.
+// figure draws fn as a figure whose text alternative is alt, with the
+// bounding box of what fn draws (ISO 32000-1, 14.8.5.4.3: required of a
+// figure that stands whole on one page).
 func (p *pdf) figure(alt string, fn func()) {
-	p.tags.within(&element{role: roleFigure, alt: alt}, fn)
+	e := &element{role: roleFigure, alt: alt}
+	outer := p.box
+	p.box = &extent{page: p.PageNo()}
+	p.tags.within(e, fn)
+	if b := p.box; b.drawn && !b.pages {
+		k := p.GetConversionRatio()
+		_, h := p.GetPageSize()
+		e.bbox = &[4]float64{b.x0 * k, (h - b.y1) * k, b.x1 * k, (h - b.y0) * k}
+	}
+	p.box = outer
+}
+
+// extent is the area a figure draws on, in millimetres from the page's
+// top left.
+type extent struct {
+	page           int
+	x0, y0, x1, y1 float64
+	// drawn says something was drawn; pages that it went on more than
+	// one page.
+	drawn, pages bool
+}
+
+// extend adds the rectangle from x0, y0 to x1, y1 (millimetres) to the
+// area of the figure being drawn, if one is.
+func (p *pdf) extend(x0, y0, x1, y1 float64) {
+	b := p.box
+	if b == nil {
+		return
+	}
+	if p.PageNo() != b.page {
+		b.pages = true
+	}
+	if !b.drawn {
+		b.x0, b.y0, b.x1, b.y1, b.drawn = x0, y0, x1, y1, true
+	}
+	b.x0, b.y0 = min(b.x0, x0, x1), min(b.y0, y0, y1)
+	b.x1, b.y1 = max(b.x1, x0, x1), max(b.y1, y0, y1)
 }
 
 // decoration draws fn as an artifact: rules, fills, swatches.
@@ -263,24 +304,33 @@ func (p *pdf) shape(fn func()) {
 
 // Rect draws a rectangle; see gofpdf.
 func (p *pdf) Rect(x, y, w, h float64, style string) {
+	p.extend(x, y, x+w, y+h)
 	p.shape(func() { p.Fpdf.Rect(x, y, w, h, style) })
 }
 
 // RoundedRect draws a rectangle with rounded corners; see gofpdf.
 func (p *pdf) RoundedRect(x, y, w, h, r float64, corners, style string) {
+	p.extend(x, y, x+w, y+h)
 	p.shape(func() { p.Fpdf.RoundedRect(x, y, w, h, r, corners, style) })
 }
 
 // Line draws a line; see gofpdf.
-func (p *pdf) Line(x1, y1, x2, y2 float64) { p.shape(func() { p.Fpdf.Line(x1, y1, x2, y2) }) }
+func (p *pdf) Line(x1, y1, x2, y2 float64) {
+	p.extend(x1, y1, x2, y2)
+	p.shape(func() { p.Fpdf.Line(x1, y1, x2, y2) })
+}
 
 // Polygon draws a polygon; see gofpdf.
 func (p *pdf) Polygon(points []gofpdf.PointType, style string) {
+	for _, pt := range points {
+		p.extend(pt.X, pt.Y, pt.X, pt.Y)
+	}
 	p.shape(func() { p.Fpdf.Polygon(points, style) })
 }
 
 // Circle draws a circle; see gofpdf.
 func (p *pdf) Circle(x, y, r float64, style string) {
+	p.extend(x-r, y-r, x+r, y+r)
 	p.shape(func() { p.Fpdf.Circle(x, y, r, style) })
 }
 

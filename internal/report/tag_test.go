@@ -94,9 +94,11 @@ func text(v any) string {
 // tagged is one structure element read back.
 type tagged struct {
 	role, alt, lang, scope string
-	parent                 *tagged
-	kids                   []*tagged
-	mcids                  []mcr
+	// bbox is the /BBox of a layout attribute, if any.
+	bbox   []float64
+	parent *tagged
+	kids   []*tagged
+	mcids  []mcr
 }
 
 type mcr struct {
@@ -124,6 +126,12 @@ func (d pdfObjects) structure(t *testing.T, rootRef string) (*tagged, map[string
 		el := &tagged{role: strings.TrimPrefix(text(e["/S"]), "/"), alt: text(e["/Alt"]), lang: text(e["/Lang"]), parent: parent}
 		if a := d.dict(e["/A"]); a != nil {
 			el.scope = strings.TrimPrefix(text(a["/Scope"]), "/")
+			if box, ok := a["/BBox"].([]any); ok && text(a["/O"]) == "/Layout" {
+				for _, v := range box {
+					f, _ := v.(float64)
+					el.bbox = append(el.bbox, f)
+				}
+			}
 		}
 		byRef[ref] = el
 		pg, _ := e["/Pg"].(string)
@@ -216,6 +224,15 @@ func checkTree(t *testing.T, doc *tagged) (alts []string, langs []string) {
 				t.Errorf("a figure without /Alt")
 			}
 			alts = append(alts, e.alt)
+			// A figure whole on one page has its bounding box, on the
+			// A4 page (ISO 32000-1, 14.8.5.4.3).
+			onOnePage := len(e.mcids) > 0
+			for _, m := range e.mcids {
+				onOnePage = onOnePage && m.page == e.mcids[0].page
+			}
+			if b := e.bbox; onOnePage && (len(b) != 4 || b[0] < 0 || b[1] < 0 || b[2] > 595.28 || b[3] > 841.89 || b[2]-b[0] < 10 || b[3]-b[1] < 10) {
+				t.Errorf("figure %q on one page has /BBox %v, want four numbers of a box on the page", e.alt[:min(len(e.alt), 40)], b)
+			}
 		case "TH":
 			if e.scope != "Column" && e.scope != "Row" && e.scope != "Both" {
 				t.Errorf("a TH with /Scope %q", e.scope)

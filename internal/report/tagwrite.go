@@ -485,6 +485,9 @@ func (t *tagger) writeElements(out *bytes.Buffer, treeRoot int, start func(int),
 		if e.scope != "" {
 			out.WriteString(" /A <</O /Table /Scope /" + e.scope + ">>")
 		}
+		if b := e.bbox; b != nil {
+			fmt.Fprintf(out, " /A <</O /Layout /BBox [%.2f %.2f %.2f %.2f]>>", b[0], b[1], b[2], b[3])
+		}
 		out.WriteString(" /K [")
 		for _, k := range e.kids {
 			switch {

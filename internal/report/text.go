@@ -217,7 +217,9 @@ func (p *pdf) cell(w, h float64, txt string, ln int, align string) {
 		default:
 			dx = p.GetCellMargin()
 		}
-		p.show((x+dx)*k, (pageHeight-(y+.5*h+.3*size))*k, txt)
+		baseline := y + .5*h + .3*size
+		p.extendText(x+dx, baseline, txt)
+		p.show((x+dx)*k, (pageHeight-baseline)*k, txt)
 	}
 	if ln > 0 {
 		left, _, _, _ := p.GetMargins()
@@ -238,7 +240,21 @@ func (p *pdf) Text(x, y float64, txt string) {
 	}
 	k := p.GetConversionRatio()
 	_, pageHeight := p.GetPageSize()
-	p.show(x*k, (pageHeight-y)*k, p.shown(txt))
+	txt = p.shown(txt)
+	p.extendText(x, y, txt)
+	p.show(x*k, (pageHeight-y)*k, txt)
+}
+
+// extendText adds txt, set from x on the baseline y (millimetres), to
+// the area of the figure being drawn: from the face's ascent above the
+// baseline to its descent below.
+func (p *pdf) extendText(x, baseline float64, txt string) {
+	if p.box == nil {
+		return
+	}
+	_, size := p.GetFontSize()
+	f := p.ts.current().face
+	p.extend(x, baseline-float64(f.ascent)*size/1000, x+p.unitWidth(p.textUnits(txt)), baseline-float64(f.descent)*size/1000)
 }
 
 // show writes the text object of txt at x, y in points from the page's
