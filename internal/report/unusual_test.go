@@ -11,6 +11,10 @@ import (
 	"testing"
 
 	"github.com/maturity-nl/maturity/internal/report"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
+	"unicode"
 )
 
 // flat is s with every run of white space one space.
@@ -183,5 +187,45 @@ func TestWrite_Stopped(t *testing.T) {
 		if err := write(context.Background(), &buf); err != nil || buf.Len() == 0 {
 			t.Errorf("%s: %v, %d bytes", name, err, buf.Len())
 		}
+	}
+}
+
+// TestWritePDF_EveryCharacter: every character the fonts have, written in
+// a note, comes back from the PDF's text as it was given: each has a code
+// of its own in the document, beyond the first 256 too, and its ToUnicode
+// entry; codes whose bytes are PDF string delimiters are escaped.
+func TestWritePDF_EveryCharacter(t *testing.T) {
+	font, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b sfnt.Buffer
+	var all []rune
+	for r := rune(0x21); r < 1<<16; r++ {
+		// Not spaces, format characters or marks, which a text extractor
+		// writes as it likes, nor characters that composing (NFC) writes
+		// as another: U+2126 OHM SIGN is U+03A9 in the PDF.
+		if g, err := font.GlyphIndex(&b, r); err == nil && g != 0 && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Mn, r) && norm.NFC.String(string(r)) == string(r) {
+			all = append(all, r)
+		}
+	}
+	if len(all) < 600 {
+		t.Fatalf("only %d characters to write", len(all))
+	}
+	var words []string
+	for i := 0; i < len(all); i += 30 {
+		words = append(words, string(all[i:min(i+30, len(all))]))
+	}
+	in := department(defaultQuestionnaire(t), "en", 5, 0)
+	in.Notes = []report.Note{{Question: "desc-reporting", Text: strings.Join(words, " ")}}
+	text := pdfText(t, render(t, in))
+	var missing []string
+	for _, r := range all {
+		if !strings.ContainsRune(text, r) {
+			missing = append(missing, fmt.Sprintf("U+%04X", r))
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d of %d characters do not come back from the PDF: %v", len(missing), len(all), missing[:min(len(missing), 20)])
 	}
 }
