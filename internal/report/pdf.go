@@ -117,9 +117,12 @@ func newDocument(date time.Time, title, author string, style Style) *gofpdf.Fpdf
 // faces read: the part of a document that needs no data (a Draft makes it
 // ahead).
 func withFonts(style Style) *gofpdf.Fpdf {
-	ts := newTypeset(style)
-	ts.use("")
-	ts.use("B")
+	if style.Font == "medium" {
+		faceMedium()
+	} else {
+		faceRegular()
+	}
+	faceBold()
 	return gofpdf.New("P", "mm", "A4", "")
 }
 
