@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 )
@@ -11,6 +12,15 @@ import (
 // answersPerInsert is how many answers one INSERT statement writes: one
 // statement per answer spends most of its time outside SQLite's B-tree.
 const answersPerInsert = 64
+
+// maxHeld bounds the answers of one respondent held back to be sorted, and
+// maxQuestionArgs the question ids kept ready as statement arguments; a
+// checked file holds at most one answer per respondent and question, and
+// only the questionnaire's ids.
+const (
+	maxHeld         = 1024
+	maxQuestionArgs = 4096
+)
 
 // importer writes rows inside one transaction with statements prepared
 // once, and remembers the ids of what it found or created.
@@ -57,7 +67,23 @@ type importer struct {
 	insertAnswers, insertAnswer, findAnswer, updateAnswer, findNote         *sql.Stmt
 	notes                                                                   prepared // saveNote's statements
 	pending                                                                 []any    // ?1 and the answers not yet written
+
+	// held are the new answers of respondent heldFor (heldArg, the id as a
+	// statement argument) in the order read. They are queued sorted by
+	// question, so that the INSERTs append to the answers' B-tree in key
+	// order: SQLite then finds each row's place on the last page without
+	// descending from the root, where a file in questionnaire order made it
+	// search the tree for every row.
+	held    []heldAnswer
+	heldFor int64
+	heldArg any
+	// questionArgs holds each question id as an argument once: converting a
+	// string to an argument allocates, and a file repeats a few dozen ids.
+	questionArgs map[string]any
 }
+
+// heldAnswer is a new answer waiting to be queued.
+type heldAnswer struct{ question, level string }
 
 // respondentID is a respondent's id, and whether this import added them:
 // a new respondent has nothing stored to compare with.
@@ -99,7 +125,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, q QuestionnaireFile, now strin
 		run: context.WithoutCancel(ctx), tx: tx, q: q, now: now, clock: clock,
 		departments: map[string]int64{}, rounds: map[roundKey]int64{}, respondents: map[respondentKey]respondentID{}, newRounds: map[int64]bool{},
 		closed: map[int64]bool{}, touched: map[int64]bool{},
-		pending: make([]any, 1, 1+3*answersPerInsert),
+		pending: make([]any, 1, 1+3*answersPerInsert), questionArgs: map[string]any{},
 	}
 	im.pending[0] = now
 	var err error
@@ -286,7 +312,19 @@ func (im *importer) note(aID int64, resp respondentID, r Row) error {
 			return err
 		}
 	}
-	if err := saveNote(im.run, im.notes, n, im.now); err != nil {
+	if resp.added {
+		// A respondent this import added has no note stored, so the
+		// DELETE saveNote starts with would find nothing: a checked file
+		// has one row per respondent and question.
+		if err := CheckNote(text); err != nil {
+			return errorf(EINVALID, "a note %s", err.Error())
+		}
+		if text != "" {
+			if _, err := im.notes.ExecContext(im.run, sqlAddNote, aID, resp.id, q, d, text, nullable(""), im.now); err != nil {
+				return err
+			}
+		}
+	} else if err := saveNote(im.run, im.notes, n, im.now); err != nil {
 		return err
 	}
 	if replaced {
@@ -420,21 +458,82 @@ func (im *importer) respondent(aID int64, alias string) (respondentID, error) {
 	return id, nil
 }
 
-// queue queues a first vote; they are written answersPerInsert at a time.
+// queue queues a first vote; they are held per respondent (see held) and
+// written answersPerInsert at a time.
 func (im *importer) queue(respID int64, question, value string) error {
-	im.pending = append(im.pending, respID, question, value)
 	im.stats.Answers++
-	if len(im.pending) == cap(im.pending) {
+	if respID != im.heldFor || len(im.held) == maxHeld {
+		if err := im.release(); err != nil {
+			return err
+		}
+		im.heldFor, im.heldArg = respID, respID
+	}
+	im.held = append(im.held, heldAnswer{question, value})
+	return nil
+}
+
+// release queues the held answers, sorted by question as SQLite orders
+// the key (byte by byte); the sort is stable, so of two answers to one
+// question the later still comes last, as it did unsorted.
+func (im *importer) release() error {
+	slices.SortStableFunc(im.held, func(a, b heldAnswer) int { return strings.Compare(a.question, b.question) })
+	for _, a := range im.held {
+		im.pending = append(im.pending, im.heldArg, im.questionArg(a.question), levelArg(a.level))
+		if len(im.pending) < cap(im.pending) {
+			continue
+		}
 		if _, err := im.insertAnswers.ExecContext(im.run, im.pending...); err != nil {
 			return err
 		}
 		im.pending = im.pending[:1]
 	}
+	clear(im.held)
+	im.held = im.held[:0]
 	return nil
 }
 
-// flush writes the answers still queued.
+// questionArg returns question as a statement argument, converted once.
+func (im *importer) questionArg(question string) any {
+	if a, ok := im.questionArgs[question]; ok {
+		return a
+	}
+	var a any = question
+	if len(im.questionArgs) < maxQuestionArgs {
+		// Cloned: a field shares its memory with the whole line read.
+		question = strings.Clone(question)
+		a = question
+		im.questionArgs[question] = a
+	}
+	return a
+}
+
+// levelArg returns a level as a statement argument without converting
+// (and allocating) it anew for every answer.
+func levelArg(level string) any {
+	switch level {
+	case "1":
+		return "1"
+	case "2":
+		return "2"
+	case "3":
+		return "3"
+	case "4":
+		return "4"
+	case "5":
+		return "5"
+	case "dk":
+		return "dk"
+	case "na":
+		return "na"
+	}
+	return level
+}
+
+// flush writes the answers still held or queued.
 func (im *importer) flush() error {
+	if err := im.release(); err != nil {
+		return err
+	}
 	for p := im.pending[1:]; len(p) > 0; p = p[3:] {
 		if _, err := im.insertAnswer.ExecContext(im.run, im.now, p[0], p[1], p[2]); err != nil {
 			return err
