@@ -241,7 +241,7 @@ func TestParsed_Fields(t *testing.T) {
 	}
 }
 
-func defaultQuestionnaire(t *testing.T) ([]byte, *Questionnaire) {
+func defaultQuestionnaire(t testing.TB) ([]byte, *Questionnaire) {
 	t.Helper()
 	src, err := os.ReadFile("../../questionnaires/gemeente-datagedreven.yaml")
 	if err != nil {
@@ -254,7 +254,7 @@ func defaultQuestionnaire(t *testing.T) ([]byte, *Questionnaire) {
 	return src, q
 }
 
-func mustParsed(t *testing.T, q *Questionnaire) []byte {
+func mustParsed(t testing.TB, q *Questionnaire) []byte {
 	t.Helper()
 	parsed, err := q.Parsed()
 	if err != nil {
@@ -266,16 +266,10 @@ func mustParsed(t *testing.T, q *Questionnaire) []byte {
 // BenchmarkUnparsed is reading a stored round's questionnaire from its
 // parsed form; BenchmarkParse the same from the file.
 func BenchmarkUnparsed(b *testing.B) {
-	src, err := os.ReadFile("../../questionnaires/gemeente-datagedreven.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	q, err := Parse("q.yaml", src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	parsed, _ := q.Parsed()
+	src, q := defaultQuestionnaire(b)
+	parsed := mustParsed(b, q)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for range b.N {
 		if _, err := Unparsed(src, parsed); err != nil {
 			b.Fatal(err)
