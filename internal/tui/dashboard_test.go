@@ -463,7 +463,12 @@ func TestLocal(t *testing.T) {
 		waitFor(t, tm, "Question A?")
 		tm.Type("3")
 		tm.Type("q")
-		waitFor(t, tm, who)
+		// Back on the dashboard, which lists them: the questionnaire's
+		// own screen shows the pseudonym too, so the name alone does not
+		// say the turn has ended, and a key typed before then is theirs.
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			return strings.Contains(string(b), "a a participant answers") && strings.Contains(string(b), who)
+		}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	}
 	tm.Type("q")
 	tm.Type("y")
